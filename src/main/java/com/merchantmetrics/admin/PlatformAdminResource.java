@@ -1,0 +1,93 @@
+package com.merchantmetrics.admin;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import com.merchantmetrics.security.CurrentUser;
+import com.merchantmetrics.tenant.Tenant;
+import com.merchantmetrics.tenant.TenantService;
+import com.merchantmetrics.tenant.TenantService.InvalidTenantException;
+import com.merchantmetrics.tenant.TenantService.NewTenant;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Platform administration: create tenants and give people access to them. */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(CurrentUser.PLATFORM_ADMIN)
+public class PlatformAdminResource {
+
+    @CheckedTemplate(basePath = "PlatformAdmin")
+    static class Templates {
+        static native TemplateInstance tenants(List<Tenant> tenants, NewTenant form, String error);
+
+        static native TemplateInstance people(Tenant tenant, List<PeopleService.Person> people, String email,
+                String grant, String error);
+    }
+
+    private final TenantService tenantService;
+    private final PeopleService peopleService;
+    private final CurrentUser currentUser;
+
+    PlatformAdminResource(TenantService tenantService, PeopleService peopleService, CurrentUser currentUser) {
+        this.tenantService = tenantService;
+        this.peopleService = peopleService;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    @Path("tenants")
+    public TemplateInstance tenants() {
+        return Templates.tenants(peopleService.allTenants(), new NewTenant("", "", "USD", "UTC"), null);
+    }
+
+    @POST
+    @Path("tenants")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createTenant(@RestForm String name, @RestForm String slug, @RestForm String reportingCurrency,
+            @RestForm String timeZone) {
+        NewTenant form = new NewTenant(name, slug == null ? null : slug.trim(), reportingCurrency, timeZone);
+        try {
+            Tenant tenant = tenantService.create(form);
+            peopleService.auditTenantCreated(tenant, currentUser.actor());
+            return Response.seeOther(URI.create("/admin/tenants/" + tenant.slug)).build();
+        } catch (InvalidTenantException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.tenants(peopleService.allTenants(), form, e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("tenants/{tenant}")
+    public TemplateInstance people(@PathParam("tenant") String tenantSlug) {
+        Tenant tenant = peopleService.tenant(tenantSlug);
+        return Templates.people(tenant, peopleService.people(tenant), "", "viewer", null);
+    }
+
+    @POST
+    @Path("tenants/{tenant}/people")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addPerson(@PathParam("tenant") String tenantSlug, @RestForm String email, @RestForm String grant) {
+        Tenant tenant = peopleService.tenant(tenantSlug);
+        try {
+            peopleService.grant(tenant, email, grant, currentUser.actor());
+            return Response.seeOther(URI.create("/admin/tenants/" + tenant.slug)).build();
+        } catch (IllegalArgumentException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.people(tenant, peopleService.people(tenant), email, grant, e.getMessage())).build();
+        }
+    }
+}

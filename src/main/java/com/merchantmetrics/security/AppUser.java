@@ -1,0 +1,53 @@
+package com.merchantmetrics.security;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A person known to the product: signed in at least once, or added by e-mail and not yet signed in. */
+@Entity
+@Table(name = "app_user")
+public class AppUser extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "oidc_subject")
+    public String oidcSubject;
+
+    public String email;
+
+    public String name;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_signed_in_at")
+    public Instant lastSignedInAt;
+
+    public static Optional<AppUser> findBySubject(String subject) {
+        return find("oidcSubject", subject).firstResultOptional();
+    }
+
+    public static Optional<AppUser> findByEmail(String email) {
+        return find("email", normalizeEmail(email)).firstResultOptional();
+    }
+
+    public static String normalizeEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public String displayName() {
+        return name == null || name.isBlank() ? email : name;
+    }
+}

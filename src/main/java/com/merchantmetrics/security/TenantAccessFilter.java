@@ -1,0 +1,67 @@
+package com.merchantmetrics.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import com.merchantmetrics.tenant.CurrentTenant;
+import com.merchantmetrics.tenant.RequiresTenantRole;
+import com.merchantmetrics.tenant.TenantAccess;
+import com.merchantmetrics.tenant.TenantAccessService;
+import com.merchantmetrics.web.NotFoundResponses;
+
+/**
+ * Every route with a {@code {slug}} path parameter (/t/{slug}/…, /api/v1/tenants/{slug}/…) is a tenant route: it
+ * runs only after the control schema admits the signed-in person to that tenant. An unknown tenant and a tenant
+ * the person may not see get the same 404.
+ */
+public class TenantAccessFilter {
+
+    public static final String TENANT_PATH_PARAMETER = "slug";
+
+    private final CurrentUser currentUser;
+    private final CurrentTenant currentTenant;
+    private final TenantAccessService accessService;
+    private final NotFoundResponses notFound;
+
+    TenantAccessFilter(CurrentUser currentUser, CurrentTenant currentTenant, TenantAccessService accessService,
+            NotFoundResponses notFound) {
+        this.currentUser = currentUser;
+        this.currentTenant = currentTenant;
+        this.accessService = accessService;
+        this.notFound = notFound;
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> admitTenantMember(ContainerRequestContext request, ResourceInfo resource) {
+        String slug = request.getUriInfo().getPathParameters().getFirst(TENANT_PATH_PARAMETER);
+        if (slug == null) {
+            return Optional.empty();
+        }
+        Optional<TenantAccess> access = currentUser.isSignedIn()
+                ? accessService.accessOf(currentUser.get().id, slug)
+                : Optional.empty();
+        if (access.isEmpty()) {
+            return Optional.of(notFound.forRequest(request));
+        }
+        currentTenant.set(access.get());
+        RequiresTenantRole required = requiredRole(resource);
+        if (required != null && !Arrays.asList(required.value()).contains(access.get().role())) {
+            return Optional.of(Response.status(Response.Status.FORBIDDEN)
+                    .entity("Your role in this tenant (" + access.get().role().label() + ") does not allow this")
+                    .type(MediaType.TEXT_PLAIN_TYPE).build());
+        }
+        return Optional.empty();
+    }
+
+    private static RequiresTenantRole requiredRole(ResourceInfo resource) {
+        RequiresTenantRole onMethod = resource.getResourceMethod().getAnnotation(RequiresTenantRole.class);
+        return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(RequiresTenantRole.class);
+    }
+}

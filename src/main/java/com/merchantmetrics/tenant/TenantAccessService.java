@@ -1,0 +1,45 @@
+package com.merchantmetrics.tenant;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Decides from the control schema which tenants a person may enter, and as what. */
+@ApplicationScoped
+@Transactional
+public class TenantAccessService {
+
+    public Optional<TenantAccess> accessOf(long userId, String slug) {
+        return Tenant.findBySlug(slug)
+                .filter(tenant -> tenant.status == Tenant.Status.active)
+                .flatMap(tenant -> roleOf(tenant.id, userId).map(role -> TenantAccess.of(tenant, role)));
+    }
+
+    public List<TenantAccess> tenantsOf(long userId) {
+        Map<Long, TenantRole> roles = new LinkedHashMap<>();
+        Membership.listForUser(userId).forEach(membership -> roles.merge(membership.tenantId, membership.role, TenantRole::strongest));
+        AccountManagerAssignment.listForUser(userId)
+                .forEach(assignment -> roles.merge(assignment.tenantId, TenantRole.account_manager, TenantRole::strongest));
+        return roles.entrySet().stream()
+                .map(entry -> Map.entry(Tenant.<Tenant>findById(entry.getKey()), entry.getValue()))
+                .filter(entry -> entry.getKey().status == Tenant.Status.active)
+                .map(entry -> TenantAccess.of(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparing(TenantAccess::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    private Optional<TenantRole> roleOf(long tenantId, long userId) {
+        Optional<TenantRole> member = Membership.findFor(tenantId, userId).map(membership -> membership.role);
+        boolean accountManager = AccountManagerAssignment.exists(tenantId, userId);
+        if (accountManager) {
+            return Optional.of(member.map(role -> TenantRole.strongest(role, TenantRole.account_manager))
+                    .orElse(TenantRole.account_manager));
+        }
+        return member;
+    }
+}

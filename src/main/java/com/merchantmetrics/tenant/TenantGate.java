@@ -1,0 +1,59 @@
+package com.merchantmetrics.tenant;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The only way to tenant data. Inside the current transaction the connection switches to the tenant's role
+ * and schema with {@code SET LOCAL}, so PostgreSQL itself refuses any other tenant's tables, and both settings
+ * end with the transaction: a pooled connection never carries a tenant to its next borrower.
+ */
+@ApplicationScoped
+public class TenantGate {
+
+    @FunctionalInterface
+    public interface TenantWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    TenantGate(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static void enter(Connection connection, String roleName, String schemaName) throws SQLException {
+        if (connection.getAutoCommit()) {
+            throw new IllegalStateException("Tenant data is only reachable inside a transaction");
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL ROLE " + quoteIdentifier(roleName)
+                    + "; SET LOCAL search_path TO " + quoteIdentifier(schemaName));
+        }
+    }
+
+    public static void enter(Connection connection, TenantSchema tenant) throws SQLException {
+        enter(connection, tenant.roleName(), tenant.schemaName());
+    }
+
+    /** Runs plain JDBC work (COPY, set-based SQL, jobs) on the tenant's data in the current or a new transaction. */
+    public <T> T inTenant(TenantSchema tenant, TenantWork<T> work) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                enter(connection, tenant);
+                return work.run(connection);
+            }
+        });
+    }
+
+    static String quoteIdentifier(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,3 @@
+import 'bootstrap/dist/css/bootstrap.css';
+import './app.css';
+import 'htmx.org';
