@@ -1,6 +1,7 @@
 package com.merchantmetrics.admin;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
+import com.merchantmetrics.audit.AuditResource;
+import com.merchantmetrics.audit.AuditTrail;
+
+import com.merchantmetrics.members.PeopleService;
 import com.merchantmetrics.security.CurrentUser;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantService;
@@ -41,11 +47,14 @@ public class PlatformAdminResource {
     private final TenantService tenantService;
     private final PeopleService peopleService;
     private final CurrentUser currentUser;
+    private final AuditTrail auditTrail;
 
-    PlatformAdminResource(TenantService tenantService, PeopleService peopleService, CurrentUser currentUser) {
+    PlatformAdminResource(TenantService tenantService, PeopleService peopleService, CurrentUser currentUser,
+            AuditTrail auditTrail) {
         this.tenantService = tenantService;
         this.peopleService = peopleService;
         this.currentUser = currentUser;
+        this.auditTrail = auditTrail;
     }
 
     @GET
@@ -74,7 +83,16 @@ public class PlatformAdminResource {
     @Path("tenants/{tenant}")
     public TemplateInstance people(@PathParam("tenant") String tenantSlug) {
         Tenant tenant = peopleService.tenant(tenantSlug);
-        return Templates.people(tenant, peopleService.people(tenant), "", "viewer", null);
+        return Templates.people(tenant, peopleService.people(tenant.id), "", "viewer", null);
+    }
+
+    @GET
+    @Path("tenants/{tenant}/audit")
+    public TemplateInstance audit(@PathParam("tenant") String tenantSlug, @RestQuery String action,
+            @RestQuery String person, @RestQuery String from, @RestQuery String to) {
+        Tenant tenant = peopleService.tenant(tenantSlug);
+        return AuditResource.Templates.index(auditTrail.view(tenant.id, tenant.name, ZoneId.of(tenant.timeZone),
+                "/admin/tenants/" + tenant.slug + "/audit", action, person, from, to));
     }
 
     @POST
@@ -87,7 +105,7 @@ public class PlatformAdminResource {
             return Response.seeOther(URI.create("/admin/tenants/" + tenant.slug)).build();
         } catch (IllegalArgumentException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.people(tenant, peopleService.people(tenant), email, grant, e.getMessage())).build();
+                    .entity(Templates.people(tenant, peopleService.people(tenant.id), email, grant, e.getMessage())).build();
         }
     }
 }

@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AuditLog {
 
+    public static final String SIGNED_IN = "user.signed_in";
+
     public record Actor(Long userId, String email, String remoteAddress) {
         public static final Actor SYSTEM = new Actor(null, "system", null);
     }

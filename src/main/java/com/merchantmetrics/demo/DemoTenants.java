@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.merchantmetrics.admin.PeopleService;
+import com.merchantmetrics.members.PeopleService;
 import com.merchantmetrics.audit.AuditLog;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantRole;

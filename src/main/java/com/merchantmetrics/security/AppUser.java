@@ -3,6 +3,7 @@ package com.merchantmetrics.security;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +18,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "app_user")
 public class AppUser extends PanacheEntityBase {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,6 +48,15 @@ public class AppUser extends PanacheEntityBase {
 
     public static String normalizeEmail(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The normalized address, or a message a person can act on. */
+    public static String requireValidEmail(String email) {
+        String normalized = normalizeEmail(email);
+        if (normalized == null || !EMAIL.matcher(normalized).matches()) {
+            throw new IllegalArgumentException("Enter a valid e-mail address");
+        }
+        return normalized;
     }
 
     public String displayName() {

@@ -1,9 +1,13 @@
 package com.merchantmetrics.security;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import com.merchantmetrics.apikeys.ApiKeyPrincipal;
+import com.merchantmetrics.apikeys.ApiKeyService.KeyHolder;
 import com.merchantmetrics.audit.AuditLog;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,8 +44,17 @@ public class CurrentUser {
         return user;
     }
 
-    /** Who to name in the audit log for what this request does. */
+    /** The API key this request was made with, if it came from a machine rather than a person. */
+    public Optional<KeyHolder> apiKey() {
+        return identity.getPrincipal() instanceof ApiKeyPrincipal key ? Optional.of(key.holder()) : Optional.empty();
+    }
+
+    /** Who to name in the audit log for what this request does: a person, or an API key. */
     public AuditLog.Actor actor() {
+        Optional<KeyHolder> key = apiKey();
+        if (key.isPresent()) {
+            return new AuditLog.Actor(null, "API key \"" + key.get().keyName() + "\"", remoteAddress());
+        }
         AppUser user = get();
         return new AuditLog.Actor(user.id, user.email, remoteAddress());
     }

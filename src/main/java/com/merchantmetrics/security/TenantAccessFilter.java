@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import com.merchantmetrics.apikeys.ApiKeyService.KeyHolder;
 import com.merchantmetrics.tenant.CurrentTenant;
 import com.merchantmetrics.tenant.RequiresTenantRole;
 import com.merchantmetrics.tenant.TenantAccess;
@@ -44,9 +45,7 @@ public class TenantAccessFilter {
         if (slug == null) {
             return Optional.empty();
         }
-        Optional<TenantAccess> access = currentUser.isSignedIn()
-                ? accessService.accessOf(currentUser.get().id, slug)
-                : Optional.empty();
+        Optional<TenantAccess> access = accessTo(slug);
         if (access.isEmpty()) {
             return Optional.of(notFound.forRequest(request));
         }
@@ -58,6 +57,15 @@ public class TenantAccessFilter {
                     .type(MediaType.TEXT_PLAIN_TYPE).build());
         }
         return Optional.empty();
+    }
+
+    private Optional<TenantAccess> accessTo(String slug) {
+        Optional<KeyHolder> key = currentUser.apiKey();
+        if (key.isPresent()) {
+            return key.filter(holder -> holder.tenantSlug().equals(slug))
+                    .flatMap(holder -> accessService.accessOfKey(holder.tenantId(), holder.role()));
+        }
+        return currentUser.isSignedIn() ? accessService.accessOf(currentUser.get().id, slug) : Optional.empty();
     }
 
     private static RequiresTenantRole requiredRole(ResourceInfo resource) {

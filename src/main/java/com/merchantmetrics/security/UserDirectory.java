@@ -26,8 +26,9 @@ public class UserDirectory {
         return user;
     }
 
+    /** The person with this e-mail, added (not yet signed in) if unknown. */
     public AppUser findOrAddByEmail(String email) {
-        String normalized = AppUser.normalizeEmail(email);
+        String normalized = AppUser.requireValidEmail(email);
         return AppUser.findByEmail(normalized).orElseGet(() -> {
             AppUser user = new AppUser();
             user.email = normalized;

@@ -51,6 +51,10 @@ public class Tenant extends PanacheEntityBase {
         return list("order by name");
     }
 
+    public boolean isActive() {
+        return status == Status.active;
+    }
+
     public TenantSchema schema() {
         return TenantSchema.of(slug);
     }

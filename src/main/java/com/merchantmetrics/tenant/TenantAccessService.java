@@ -16,8 +16,13 @@ public class TenantAccessService {
 
     public Optional<TenantAccess> accessOf(long userId, String slug) {
         return Tenant.findBySlug(slug)
-                .filter(tenant -> tenant.status == Tenant.Status.active)
+                .filter(Tenant::isActive)
                 .flatMap(tenant -> roleOf(tenant.id, userId).map(role -> TenantAccess.of(tenant, role)));
+    }
+
+    /** Access of an API key, which is bound to one tenant with one role. */
+    public Optional<TenantAccess> accessOfKey(long tenantId, TenantRole role) {
+        return Tenant.<Tenant>findByIdOptional(tenantId).filter(Tenant::isActive).map(tenant -> TenantAccess.of(tenant, role));
     }
 
     public List<TenantAccess> tenantsOf(long userId) {
@@ -27,7 +32,7 @@ public class TenantAccessService {
                 .forEach(assignment -> roles.merge(assignment.tenantId, TenantRole.account_manager, TenantRole::strongest));
         return roles.entrySet().stream()
                 .map(entry -> Map.entry(Tenant.<Tenant>findById(entry.getKey()), entry.getValue()))
-                .filter(entry -> entry.getKey().status == Tenant.Status.active)
+                .filter(entry -> entry.getKey().isActive())
                 .map(entry -> TenantAccess.of(entry.getKey(), entry.getValue()))
                 .sorted(Comparator.comparing(TenantAccess::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();

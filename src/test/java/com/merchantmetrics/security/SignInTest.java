@@ -2,8 +2,10 @@ package com.merchantmetrics.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 
@@ -60,6 +62,11 @@ class SignInTest {
             HtmlPage acquisition = tenants.getAnchorByHref("/t/" + shop.slug + "/acquisition").click();
             assertThat(acquisition.getUrl().getPath()).isEqualTo("/t/" + shop.slug + "/acquisition");
             assertThat(acquisition.asNormalizedText()).contains("Acquisition", "orders.csv", "Alice Merchant");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    browser.<HtmlPage>getPage(new URL(home, "/t/" + shop.slug + "/audit?action=user.signed_in"))
+                            .asNormalizedText())
+                    .as("the sign-in is in the audit log of her tenant").contains("user.signed_in", "127.0.0.1"));
 
             HtmlPage forbidden = browser.getPage(new URL(home, "/t/" + notHers.slug + "/acquisition"));
             assertThat(forbidden.getWebResponse().getStatusCode()).isEqualTo(404);

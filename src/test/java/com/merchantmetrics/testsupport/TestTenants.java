@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.merchantmetrics.admin.PeopleService;
+import com.merchantmetrics.members.PeopleService;
 import com.merchantmetrics.audit.AuditLog;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantGate;

@@ -1,9 +1,8 @@
-package com.merchantmetrics.admin;
+package com.merchantmetrics.members;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,25 +13,36 @@ import com.merchantmetrics.security.AppUser;
 import com.merchantmetrics.security.UserDirectory;
 import com.merchantmetrics.tenant.AccountManagerAssignment;
 import com.merchantmetrics.tenant.Membership;
+import com.merchantmetrics.tenant.MembershipService;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantRole;
 
-/** Who has access to a tenant, and granting it by e-mail (the person sees the tenant at first sign-in). */
+/**
+ * Who has access to a tenant: granting it by e-mail (the person sees the tenant at first sign-in), changing and
+ * removing it, every change in the audit log.
+ */
 @ApplicationScoped
 @Transactional
 public class PeopleService {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    public record Person(long userId, String email, String name, TenantRole role, boolean signedInYet) {
+        public String access() {
+            return role.label();
+        }
 
-    public record Person(String email, String name, String access, boolean signedInYet) {
+        public boolean accountManager() {
+            return role == TenantRole.account_manager;
+        }
     }
 
     private final UserDirectory directory;
     private final AuditLog auditLog;
+    private final MembershipService memberships;
 
-    PeopleService(UserDirectory directory, AuditLog auditLog) {
+    PeopleService(UserDirectory directory, AuditLog auditLog, MembershipService memberships) {
         this.directory = directory;
         this.auditLog = auditLog;
+        this.memberships = memberships;
     }
 
     public List<Tenant> allTenants() {
@@ -43,12 +53,12 @@ public class PeopleService {
         return Tenant.findBySlug(slug).orElseThrow(NotFoundException::new);
     }
 
-    public List<Person> people(Tenant tenant) {
+    public List<Person> people(long tenantId) {
         List<Person> people = new ArrayList<>();
-        for (Membership membership : Membership.listForTenant(tenant.id)) {
+        for (Membership membership : Membership.listForTenant(tenantId)) {
             people.add(person(AppUser.findById(membership.userId), membership.role));
         }
-        for (AccountManagerAssignment assignment : AccountManagerAssignment.listForTenant(tenant.id)) {
+        for (AccountManagerAssignment assignment : AccountManagerAssignment.listForTenant(tenantId)) {
             people.add(person(AppUser.findById(assignment.userId), TenantRole.account_manager));
         }
         people.sort(Comparator.comparing(Person::email));
@@ -57,28 +67,9 @@ public class PeopleService {
 
     /** grant is a membership role (owner, analyst, viewer) or account_manager. */
     public void grant(Tenant tenant, String email, String grant, AuditLog.Actor actor) {
-        if (email == null || !EMAIL.matcher(email.trim()).matches()) {
-            throw new IllegalArgumentException("Enter a valid e-mail address");
-        }
         TenantRole role = parseRole(grant);
         AppUser user = directory.findOrAddByEmail(email);
-        if (role == TenantRole.account_manager) {
-            if (!AccountManagerAssignment.exists(tenant.id, user.id)) {
-                AccountManagerAssignment assignment = new AccountManagerAssignment();
-                assignment.tenantId = tenant.id;
-                assignment.userId = user.id;
-                assignment.persist();
-            }
-        } else {
-            Membership membership = Membership.findFor(tenant.id, user.id).orElseGet(() -> {
-                Membership created = new Membership();
-                created.tenantId = tenant.id;
-                created.userId = user.id;
-                return created;
-            });
-            membership.role = role;
-            membership.persist();
-        }
+        memberships.grant(tenant.id, user.id, role);
         auditLog.record(actor, tenant.id, "access.granted", user.email + " as " + role.label());
     }
 
@@ -95,7 +86,25 @@ public class PeopleService {
         }
     }
 
+    public void changeRole(long tenantId, long userId, String role, AuditLog.Actor actor) {
+        TenantRole newRole = parseRole(role);
+        if (newRole == TenantRole.account_manager || !memberships.isMember(tenantId, userId)) {
+            throw new IllegalArgumentException("Choose owner, analyst or viewer for a member of this tenant");
+        }
+        memberships.grant(tenantId, userId, newRole);
+        auditLog.record(actor, tenantId, "member.role_changed", emailOf(userId) + " is now " + newRole.label());
+    }
+
+    public void remove(long tenantId, long userId, AuditLog.Actor actor) {
+        memberships.remove(tenantId, userId);
+        auditLog.record(actor, tenantId, "member.removed", emailOf(userId));
+    }
+
+    private static String emailOf(long userId) {
+        return AppUser.<AppUser>findByIdOptional(userId).map(user -> user.email).orElse("#" + userId);
+    }
+
     private static Person person(AppUser user, TenantRole role) {
-        return new Person(user.email, user.name, role.label(), user.oidcSubject != null);
+        return new Person(user.id, user.email, user.name, role, user.oidcSubject != null);
     }
 }
