@@ -2,7 +2,11 @@ package com.merchantmetrics.members;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,13 +29,18 @@ import com.merchantmetrics.tenant.TenantRole;
 @Transactional
 public class PeopleService {
 
-    public record Person(long userId, String email, String name, TenantRole role, boolean signedInYet) {
+    /** role is the membership role, null for an account manager who is not also a member. */
+    public record Person(long userId, String email, String name, TenantRole role, boolean accountManager,
+            boolean signedInYet) {
         public String access() {
-            return role.label();
+            if (role == null) {
+                return TenantRole.account_manager.label();
+            }
+            return accountManager ? role.label() + " · " + TenantRole.account_manager.label() : role.label();
         }
 
-        public boolean accountManager() {
-            return role == TenantRole.account_manager;
+        public boolean member() {
+            return role != null;
         }
     }
 
@@ -54,12 +63,17 @@ public class PeopleService {
     }
 
     public List<Person> people(long tenantId) {
+        Map<Long, TenantRole> roles = new HashMap<>();
+        Membership.listForTenant(tenantId).forEach(membership -> roles.put(membership.userId, membership.role));
+        Set<Long> accountManagers = new HashSet<>();
+        AccountManagerAssignment.listForTenant(tenantId).forEach(assignment -> accountManagers.add(assignment.userId));
+        Set<Long> everyone = new HashSet<>(roles.keySet());
+        everyone.addAll(accountManagers);
         List<Person> people = new ArrayList<>();
-        for (Membership membership : Membership.listForTenant(tenantId)) {
-            people.add(person(AppUser.findById(membership.userId), membership.role));
-        }
-        for (AccountManagerAssignment assignment : AccountManagerAssignment.listForTenant(tenantId)) {
-            people.add(person(AppUser.findById(assignment.userId), TenantRole.account_manager));
+        for (long userId : everyone) {
+            AppUser user = AppUser.findById(userId);
+            people.add(new Person(user.id, user.email, user.name, roles.get(userId), accountManagers.contains(userId),
+                    user.oidcSubject != null));
         }
         people.sort(Comparator.comparing(Person::email));
         return people;
@@ -88,8 +102,9 @@ public class PeopleService {
 
     public void changeRole(long tenantId, long userId, String role, AuditLog.Actor actor) {
         TenantRole newRole = parseRole(role);
-        if (newRole == TenantRole.account_manager || !memberships.isMember(tenantId, userId)) {
-            throw new IllegalArgumentException("Choose owner, analyst or viewer for a member of this tenant");
+        boolean knownHere = memberships.isMember(tenantId, userId) || AccountManagerAssignment.exists(tenantId, userId);
+        if (newRole == TenantRole.account_manager || !knownHere) {
+            throw new IllegalArgumentException("Choose owner, analyst or viewer for someone with access to this tenant");
         }
         memberships.grant(tenantId, userId, newRole);
         auditLog.record(actor, tenantId, "member.role_changed", emailOf(userId) + " is now " + newRole.label());
@@ -104,7 +119,4 @@ public class PeopleService {
         return AppUser.<AppUser>findByIdOptional(userId).map(user -> user.email).orElse("#" + userId);
     }
 
-    private static Person person(AppUser user, TenantRole role) {
-        return new Person(user.id, user.email, user.name, role, user.oidcSubject != null);
-    }
 }

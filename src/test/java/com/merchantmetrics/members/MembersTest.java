@@ -1,6 +1,8 @@
 package com.merchantmetrics.members;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
 import java.util.Map;
@@ -26,7 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class InvitationTest {
+class MembersTest {
 
     private static final Pattern LINK = Pattern.compile("/invitations/([A-Za-z0-9_-]{20,})");
 
@@ -99,6 +101,21 @@ class InvitationTest {
         tenants.grant(tenant, "bob", TenantRole.owner);
         Forms.submit("alice", members, members + "/" + aliceId + "/role", Map.of("role", "viewer")).then().statusCode(303);
         assertThat(roleOf("alice")).isEqualTo(TenantRole.viewer);
+    }
+
+    @Test
+    void anAccountManagerReadsUntilAnOwnerAllowsUploads() {
+        tenants.grant(tenant, "marco", TenantRole.account_manager);
+        String api = "/api/v1/tenants/" + tenant.slug;
+        given().auth().oauth2(Forms.token("marco")).get(api).then().statusCode(200)
+                .body("yourRole", equalTo("account_manager"));
+
+        String members = "/t/" + tenant.slug + "/members";
+        assertThat(Forms.page("alice", members).asString()).contains("Allow uploads (analyst)");
+        Forms.submit("alice", members, members + "/" + userId("marco") + "/role", Map.of("role", "analyst"))
+                .then().statusCode(303);
+
+        given().auth().oauth2(Forms.token("marco")).get(api).then().statusCode(200).body("yourRole", equalTo("analyst"));
     }
 
     @Test
