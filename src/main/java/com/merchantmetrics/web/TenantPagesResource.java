@@ -66,13 +66,6 @@ public class TenantPagesResource {
     }
 
     @GET
-    @Path("uploads")
-    public TemplateInstance uploads() {
-        return page(new Section("Uploads", "Your data files: customers, orders, subscriptions, marketing spend, "
-                + "traffic, leads and FX rates.", List.of()));
-    }
-
-    @GET
     @Path("settings")
     @RequiresTenantRole(TenantRole.owner)
     public TemplateInstance settings() {

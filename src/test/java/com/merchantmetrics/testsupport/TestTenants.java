@@ -38,6 +38,19 @@ public class TestTenants {
         people.grant(tenant, TestUsers.email(user), role.name(), AuditLog.Actor.SYSTEM);
     }
 
+    /** The first column of the first row of a query run as the tenant, as text (null when no row). */
+    public String value(Tenant tenant, String sql) {
+        return gate.inTenant(tenant.schema(), connection -> {
+            try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        });
+    }
+
+    public long count(Tenant tenant, String table) {
+        return Long.parseLong(value(tenant, "SELECT count(*) FROM " + table));
+    }
+
     /** Runs SQL as the tenant, through the gate every tenant write goes through. */
     public void sql(Tenant tenant, String sql) {
         gate.inTenant(tenant.schema(), connection -> {

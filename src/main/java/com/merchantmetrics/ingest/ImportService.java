@@ -1,0 +1,414 @@
+package com.merchantmetrics.ingest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import com.merchantmetrics.audit.AuditLog;
+import com.merchantmetrics.merchantdata.MerchantDataChanged;
+import com.merchantmetrics.tenant.TenantAccess;
+import com.merchantmetrics.tenant.TenantGate;
+import com.merchantmetrics.tenant.TenantSchema;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.QuoteStrategies;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Imports an uploaded file into a tenant's data: every row checked, COPY into a staging table, set-based checks
+ * (duplicate keys, FX rates, overlapping periods), then one upsert by natural key — all in one transaction, so a
+ * file lands completely or not at all. Imports of one tenant wait for each other (an advisory lock, so across
+ * replicas too); other tenants are not blocked.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    public enum Mode {
+        merge, replace
+    }
+
+    /** What became of an upload. status: previewed, imported, rejected, unchanged, failed. */
+    public record Outcome(long uploadId, String status, Dataset dataset, UploadParser.Result parse, long inserted,
+            long updated, long unchanged, String message, Problems problems) {
+
+        public boolean hasErrors() {
+            return problems.hasErrors();
+        }
+    }
+
+    private static final int TENANT_IMPORT_LOCK = 0x4d4d0002;
+    private static final int SET_PROBLEM_LIMIT = 1000;
+
+    private final TenantGate gate;
+    private final UploadStore store;
+    private final AuditLog auditLog;
+    private final Event<MerchantDataChanged> dataChanged;
+    private final long maxBytes;
+
+    ImportService(TenantGate gate, UploadStore store, AuditLog auditLog, Event<MerchantDataChanged> dataChanged,
+            @ConfigProperty(name = "merchant-metrics.uploads.max-bytes") long maxBytes) {
+        this.gate = gate;
+        this.store = store;
+        this.auditLog = auditLog;
+        this.dataChanged = dataChanged;
+        this.maxBytes = maxBytes;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * Keeps the file, then previews (dryRun) or imports it. datasetName blank = detect from the header.
+     */
+    public Outcome submit(TenantAccess tenant, AuditLog.Actor actor, ReceivedFile file, String datasetName, Mode mode,
+            String encoding, boolean dryRun) throws UploadRefused {
+        Optional<Dataset> requested = requestedDataset(datasetName);
+        long id = store.create(tenant.schema(), file, requested.map(Dataset::name).orElse("auto"), mode.name(), actor.email());
+        return process(tenant, actor, id, file, requested, mode, encoding, dryRun);
+    }
+
+    /** Imports an upload that was previewed earlier, from the kept copy of the file. */
+    public Outcome confirm(TenantAccess tenant, AuditLog.Actor actor, long uploadId, String encoding) throws UploadRefused {
+        UploadRecord upload = store.find(tenant.schema(), uploadId)
+                .orElseThrow(() -> new UploadRefused("There is no upload #" + uploadId));
+        if (!upload.canBeImported()) {
+            throw new UploadRefused("Upload #" + uploadId + " (" + upload.fileName() + ") is " + upload.status()
+                    + (upload.errorCount() > 0 ? " with errors" : "") + " and cannot be imported; upload the file again");
+        }
+        try (ReceivedFile file = store.restore(tenant.schema(), uploadId)) {
+            return process(tenant, actor, uploadId, file, Dataset.byName(upload.dataset()), Mode.valueOf(upload.mode()),
+                    upload.encoding(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Outcome process(TenantAccess tenant, AuditLog.Actor actor, long id, ReceivedFile file, Optional<Dataset> requested,
+            Mode mode, String encoding, boolean dryRun) throws UploadRefused {
+        TenantSchema schema = tenant.schema();
+        if (!dryRun) {
+            store.markImporting(schema, id);
+        }
+        Attempt attempt;
+        try {
+            attempt = QuarkusTransaction.requiringNew().call(() -> {
+                Attempt result = gate.inTenant(schema, connection -> attempt(connection, tenant, id, file, requested, mode,
+                        encoding, dryRun));
+                if (dryRun || result.problems().hasErrors() || result.unchangedTwin() != null) {
+                    throw new RollBack(result);
+                }
+                return result;
+            });
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof RollBack || e instanceof UploadRefusedSignal || e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RollBack rollBack) {
+                attempt = rollBack.attempt;
+            } else if (cause instanceof UploadRefusedSignal refused) {
+                Problems problems = new Problems();
+                problems.add(Problem.error(file.fileName(), 0, null, null, refused.refusal.getMessage()));
+                store.finish(schema, id, "rejected", requested.map(Dataset::name).orElse("auto"), null, 0, 0, problems);
+                auditLog.record(actor, tenant.tenantId(), "upload.rejected", file.fileName() + ": " + refused.refusal.getMessage());
+                throw refused.refusal;
+            } else {
+                store.finish(schema, id, "failed", requested.map(Dataset::name).orElse("auto"), null, 0, 0, new Problems());
+                auditLog.record(actor, tenant.tenantId(), "upload.failed", file.fileName() + " #" + id);
+                throw e;
+            }
+        }
+        return finish(tenant, actor, id, file, mode, dryRun, attempt);
+    }
+
+    private Outcome finish(TenantAccess tenant, AuditLog.Actor actor, long id, ReceivedFile file, Mode mode, boolean dryRun,
+            Attempt attempt) {
+        UploadParser.Result parse = attempt.parse();
+        Dataset dataset = parse.dataset();
+        String status;
+        String message;
+        if (attempt.problems().hasErrors()) {
+            status = dryRun ? "previewed" : "rejected";
+            message = attempt.problems().errors() + " error(s) in " + file.fileName() + ": nothing was imported";
+        } else if (attempt.unchangedTwin() != null) {
+            status = "unchanged";
+            message = file.fileName() + " is byte-identical to upload #" + attempt.unchangedTwin().id() + " of "
+                    + attempt.unchangedTwin().createdAt() + ", which was imported: nothing changed";
+        } else if (dryRun) {
+            status = "previewed";
+            message = parse.accepted() + " rows of " + dataset.fileName() + " ready to import (" + mode + ")";
+        } else {
+            status = "imported";
+            message = "Imported " + file.fileName() + " into " + dataset.fileName() + ": " + attempt.inserted() + " new, "
+                    + attempt.updated() + " updated, " + (parse.accepted() - attempt.inserted() - attempt.updated()) + " unchanged";
+        }
+        store.finish(tenant.schema(), id, status, dataset.name(), parse, attempt.inserted(), attempt.updated(), attempt.problems());
+        auditLog.record(actor, tenant.tenantId(), "upload." + status, file.fileName() + " → " + dataset.fileName() + " ("
+                + mode + ", " + parse.rows() + " rows, " + attempt.inserted() + " new, " + attempt.updated() + " updated, "
+                + attempt.problems().errors() + " errors) #" + id);
+        if (status.equals("imported")) {
+            dataChanged.fire(new MerchantDataChanged(tenant.slug(), Set.of(dataset.name()),
+                    mode == Mode.replace ? null : attempt.earliestChange()));
+        }
+        return new Outcome(id, status, dataset, parse, attempt.inserted(), attempt.updated(),
+                status.equals("imported") ? parse.accepted() - attempt.inserted() - attempt.updated() : 0, message,
+                attempt.problems());
+    }
+
+    private record Attempt(UploadParser.Result parse, Problems problems, long inserted, long updated, Instant earliestChange,
+            UploadRecord unchangedTwin) {
+    }
+
+    /** Ends the import transaction without writing anything (a preview, or a file with errors), carrying its result. */
+    private static final class RollBack extends RuntimeException {
+        private final transient Attempt attempt;
+
+        RollBack(Attempt attempt) {
+            super(null, null, false, false);
+            this.attempt = attempt;
+        }
+    }
+
+    /** Carries a whole-file refusal out of the transaction, which then rolls back. */
+    private static final class UploadRefusedSignal extends RuntimeException {
+        private final UploadRefused refusal;
+
+        UploadRefusedSignal(UploadRefused refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+
+    private Attempt attempt(Connection connection, TenantAccess tenant, long id, ReceivedFile file, Optional<Dataset> requested,
+            Mode mode, String encoding, boolean dryRun) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_xact_lock(" + TENANT_IMPORT_LOCK + ", hashtext(current_schema()))");
+            statement.execute("SELECT pg_advisory_xact_lock(" + UploadStore.IMPORTING_LOCK + ", " + (int) id + ")");
+        }
+        ZoneId zone = ZoneId.of(tenant.timeZone());
+        UploadParser parser = new UploadParser(zone, maxBytes);
+        UploadParser.Result parse;
+        Dataset dataset;
+        try {
+            dataset = requested.orElse(null);
+            parse = stage(connection, parser, file, requested, encoding);
+            dataset = parse.dataset();
+        } catch (UploadRefused refused) {
+            throw new UploadRefusedSignal(refused);
+        } catch (IOException e) {
+            throw new SQLException("Reading " + file.fileName() + " failed", e);
+        }
+        Problems problems = parse.problems();
+        setChecks(connection, dataset, file.fileName(), tenant.reportingCurrency(), zone, mode, problems);
+        if (problems.hasErrors() || dryRun) {
+            return new Attempt(parse, problems, 0, 0, null, null);
+        }
+        Optional<UploadRecord> twin = store.importedTwin(tenant.schema(), id, dataset.name());
+        if (twin.isPresent()) {
+            return new Attempt(parse, problems, 0, 0, null, twin.get());
+        }
+        Instant earliest = earliest(connection, dataset);
+        if (mode == Mode.replace) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM " + dataset.name());
+            }
+        }
+        if (dataset.namesCustomers()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO customers (customer_id) SELECT DISTINCT customer_id FROM stage "
+                        + "WHERE customer_id IS NOT NULL ON CONFLICT DO NOTHING");
+            }
+        }
+        long[] counts = upsert(connection, dataset);
+        return new Attempt(parse, problems, counts[0], counts[1], earliest, null);
+    }
+
+    private static UploadParser.Result stage(Connection connection, UploadParser parser, ReceivedFile file,
+            Optional<Dataset> requested, String encoding) throws SQLException, IOException, UploadRefused {
+        StagingCopy copy = new StagingCopy(connection);
+        try {
+            UploadParser.Result result = parser.parse(file.path(), file.fileName(), requested, encoding, copy::write);
+            copy.finish(result.dataset());
+            return result;
+        } finally {
+            copy.abortIfOpen();
+        }
+    }
+
+    /** COPY of the checked rows into a temporary table shaped like the dataset's table, streamed as CSV. */
+    private static final class StagingCopy {
+        private final Connection connection;
+        private PGCopyOutputStream out;
+        private CsvWriter csv;
+
+        StagingCopy(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** The staging table is created with the first row, once the header has told the dataset. */
+        void write(Dataset target, long line, String[] row) throws IOException {
+            try {
+                if (out == null) {
+                    open(target);
+                }
+                String[] fields = new String[row.length + 1];
+                fields[0] = Long.toString(line);
+                System.arraycopy(row, 0, fields, 1, row.length);
+                csv.writeRecord(fields);
+            } catch (SQLException e) {
+                throw new IOException(e);
+            }
+        }
+
+        void finish(Dataset parsed) throws SQLException, IOException {
+            if (out == null) {
+                open(parsed);
+            }
+            csv.close();
+            out = null;
+        }
+
+        void abortIfOpen() {
+            if (out != null && out.isActive()) {
+                try {
+                    out.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the transaction rolls back anyway
+                }
+            }
+        }
+
+        private void open(Dataset target) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TEMP TABLE stage (line bigint, LIKE " + target.name() + ") ON COMMIT DROP");
+            }
+            out = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY stage (line, "
+                    + String.join(", ", target.tableColumns()) + ") FROM STDIN WITH (FORMAT csv)", 1 << 16);
+            csv = CsvWriter.builder().quoteStrategy(QuoteStrategies.EMPTY)
+                    .build(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+        }
+    }
+
+    private static void setChecks(Connection connection, Dataset dataset, String fileName, String reportingCurrency, ZoneId zone,
+            Mode mode, Problems problems) throws SQLException {
+        String key = String.join(", ", dataset.keyColumns());
+        try (Statement statement = connection.createStatement();
+                ResultSet duplicates = statement.executeQuery("SELECT array_agg(line ORDER BY line), min(" + dataset.keyColumns().get(0)
+                        + "::text) FROM stage GROUP BY " + key + " HAVING count(*) > 1 ORDER BY min(line) LIMIT " + SET_PROBLEM_LIMIT)) {
+            while (duplicates.next()) {
+                Long[] lines = (Long[]) duplicates.getArray(1).getArray();
+                for (int i = 1; i < lines.length; i++) {
+                    problems.add(Problem.error(fileName, lines[i], fileColumn(dataset.keyColumns().get(0)), duplicates.getString(2),
+                            "duplicate key (" + key + ") in this file: also on row " + lines[0]));
+                }
+            }
+        }
+        if (dataset.fxDateColumn() != null) {
+            String day = dataset.fxDateColumn().equals("period_start") ? "s.period_start"
+                    : "(s." + dataset.fxDateColumn() + " AT TIME ZONE ?)::date";
+            try (PreparedStatement select = connection.prepareStatement("SELECT s.line, s.currency, " + day + " FROM stage s "
+                    + "WHERE s.currency <> ? AND NOT EXISTS (SELECT 1 FROM fx_rates f WHERE f.currency = s.currency AND f.day <= "
+                    + day + ") ORDER BY s.line LIMIT " + SET_PROBLEM_LIMIT)) {
+                int index = 1;
+                if (!day.equals("s.period_start")) {
+                    select.setString(index++, zone.getId());
+                }
+                select.setString(index++, reportingCurrency);
+                if (!day.equals("s.period_start")) {
+                    select.setString(index, zone.getId());
+                }
+                try (ResultSet missing = select.executeQuery()) {
+                    while (missing.next()) {
+                        problems.add(Problem.error(fileName, missing.getLong(1), "currency", missing.getString(2),
+                                "no FX rate for " + missing.getString(2) + " on or before " + missing.getDate(3)
+                                        + " to convert to " + reportingCurrency + ": upload fx_rates.csv with that currency first"));
+                    }
+                }
+            }
+        }
+        if (dataset == Dataset.subscriptions) {
+            overlaps(connection, fileName, problems, """
+                    SELECT b.line, b.subscription_id, a.line FROM stage a JOIN stage b
+                      ON a.subscription_id = b.subscription_id AND a.line < b.line
+                     AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+                    ORDER BY b.line LIMIT""" + " " + SET_PROBLEM_LIMIT, "overlaps the period on row %d of this file");
+            if (mode == Mode.merge) {
+                overlaps(connection, fileName, problems, """
+                        SELECT s.line, s.subscription_id, 0 FROM stage s JOIN subscriptions e
+                          ON e.subscription_id = s.subscription_id AND e.starts_at <> s.starts_at
+                         AND tstzrange(e.starts_at, e.ends_at) && tstzrange(s.starts_at, s.ends_at)
+                         AND NOT EXISTS (SELECT 1 FROM stage r WHERE r.subscription_id = e.subscription_id AND r.starts_at = e.starts_at)
+                        ORDER BY s.line LIMIT""" + " " + SET_PROBLEM_LIMIT, "overlaps a period of this subscription imported earlier");
+            }
+        }
+    }
+
+    private static void overlaps(Connection connection, String fileName, Problems problems, String sql, String reason)
+            throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                problems.add(Problem.error(fileName, rows.getLong(1), "starts_at", rows.getString(2),
+                        "periods of one subscription must not overlap: this one " + reason.formatted(rows.getLong(3))));
+            }
+        }
+    }
+
+    private static String fileColumn(String tableColumn) {
+        return switch (tableColumn) {
+            case "day", "period_start" -> "date";
+            default -> tableColumn;
+        };
+    }
+
+    private static Instant earliest(Connection connection, Dataset dataset) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT min(" + dataset.timeColumn() + ")::timestamptz FROM stage")) {
+            rs.next();
+            return rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant();
+        }
+    }
+
+    /** One set-based upsert; rows equal to what is stored are left alone. Returns {inserted, updated}. */
+    private static long[] upsert(Connection connection, Dataset dataset) throws SQLException {
+        String table = dataset.name();
+        String columns = String.join(", ", dataset.tableColumns());
+        List<String> values = dataset.tableColumns().stream().filter(column -> !dataset.keyColumns().contains(column)).toList();
+        String set = values.stream().map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+        String changed = "(" + values.stream().map(column -> table + "." + column).collect(Collectors.joining(", "))
+                + ") IS DISTINCT FROM (" + values.stream().map(column -> "EXCLUDED." + column).collect(Collectors.joining(", ")) + ")";
+        String conflict = "DO UPDATE SET " + set + " WHERE " + changed;
+        String sql = "WITH upserted AS (INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM stage "
+                + "ON CONFLICT (" + String.join(", ", dataset.keyColumns()) + ") " + conflict + " RETURNING (xmax = 0) AS inserted) "
+                + "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM upserted";
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    private static Optional<Dataset> requestedDataset(String name) throws UploadRefused {
+        if (name == null || name.isBlank() || name.equalsIgnoreCase("auto")) {
+            return Optional.empty();
+        }
+        return Optional.of(Dataset.byName(name).orElseThrow(() -> new UploadRefused("Unknown dataset \"" + name
+                + "\": choose one of customers, orders, subscriptions, marketing_spend, traffic, leads, fx_rates")));
+    }
+}
