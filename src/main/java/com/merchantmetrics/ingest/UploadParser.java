@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.merchantmetrics.core.SpreadsheetSafe;
+
 import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -102,6 +104,8 @@ public final class UploadParser {
             } catch (UncheckedIOException e) {
                 throw readFailure(name, lastLine, e.getCause());
             }
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new UploadRefused(fileName + " cannot be unpacked (" + e.getMessage() + "): the archive is damaged or cut off");
         } catch (UploadRefused | IOException e) {
             throw e;
         } catch (Exception e) {
@@ -116,6 +120,9 @@ public final class UploadParser {
         }
         if (cause instanceof CsvSource.DecompressionBombException) {
             return new UploadRefused(cause.getMessage());
+        }
+        if (cause instanceof java.util.zip.ZipException || cause instanceof java.io.EOFException) {
+            return new UploadRefused(name + " cannot be unpacked (" + cause.getMessage() + "): the archive is damaged or cut off");
         }
         throw cause;
     }
@@ -184,6 +191,10 @@ public final class UploadParser {
             String raw = position == null ? null : record.getField(position);
             try {
                 String value = field.kind().normalize(field.name(), raw, zone);
+                if (field.kind() == FieldKind.TEXT && value != null && !value.equals(SpreadsheetSafe.cell(value))) {
+                    problems.add(Problem.warning(name, line, field.name(), value,
+                            "starts like a spreadsheet formula: kept as text, and neutralised in every export"));
+                }
                 if (value == null && field.required()) {
                     throw new FieldProblem(field.name(), raw, "required, but empty");
                 }
