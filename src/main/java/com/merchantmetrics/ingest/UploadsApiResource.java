@@ -21,6 +21,8 @@ import com.merchantmetrics.tenant.CurrentTenant;
 import com.merchantmetrics.tenant.RequiresTenantRole;
 import com.merchantmetrics.tenant.TenantRole;
 
+import io.quarkus.logging.Log;
+
 /**
  * Machine uploads: the file (CSV, .csv.gz or .zip) is the request body, answered with the import result as JSON.
  * (Multipart is for browsers: its CSRF check needs the page's cookie, which a machine does not have.)
@@ -74,6 +76,10 @@ public class UploadsApiResource {
             return refusal(refused);
         } catch (IOException e) {
             return refusal(new UploadRefused(fileName + " could not be received: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Import of %s into %s failed", fileName, currentTenant.access().slug());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(new UploadJson.Refusal("import_failed",
+                    "The import of " + fileName + " failed and nothing of it was written; upload it again.")).build();
         }
     }
 
