@@ -1,5 +1,6 @@
 package com.merchantmetrics.tenant;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,20 @@ public class Tenant extends PanacheEntityBase {
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
+
+    /** Days without a purchase after which a buyer no longer counts as active. */
+    @Column(name = "inactivity_days", insertable = false)
+    public Integer inactivityDays;
+
+    @Column(name = "cac_window_months", insertable = false)
+    public Integer cacWindowMonths;
+
+    @Column(name = "ltv_window_months", insertable = false)
+    public Integer ltvWindowMonths;
+
+    /** A fraction (0.62 for 62 %), or null when the tenant has not set one. */
+    @Column(name = "gross_margin")
+    public BigDecimal grossMargin;
 
     public static Optional<Tenant> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

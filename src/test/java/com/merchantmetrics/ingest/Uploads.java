@@ -8,7 +8,7 @@ import com.merchantmetrics.tenant.Tenant;
 import io.restassured.response.Response;
 
 /** Calls the uploads API as a signed-in user. */
-final class Uploads {
+public final class Uploads {
 
     static {
         io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -17,7 +17,7 @@ final class Uploads {
     private Uploads() {
     }
 
-    static Response post(String user, Tenant tenant, String dataset, String mode, boolean dryRun, byte[] body, String fileName) {
+    public static Response post(String user, Tenant tenant, String dataset, String mode, boolean dryRun, byte[] body, String fileName) {
         var request = given().auth().oauth2(Forms.token(user)).contentType("text/csv").body(body)
                 .queryParam("file_name", fileName).queryParam("dry_run", dryRun);
         if (dataset != null) {
@@ -29,7 +29,7 @@ final class Uploads {
         return request.post("/api/v1/tenants/" + tenant.slug + "/uploads");
     }
 
-    static Response post(Tenant tenant, String dataset, String csv) {
+    public static Response post(Tenant tenant, String dataset, String csv) {
         return post("alice", tenant, dataset, null, false, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), dataset + ".csv");
     }
 }

@@ -1,0 +1,91 @@
+package com.merchantmetrics.metrics;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.merchantmetrics.metrics.MetricDefinition.Group;
+import com.merchantmetrics.tenant.CurrentTenant;
+
+/** The metrics of a tenant as JSON, for every member and API key of the tenant. */
+@Path("/api/v1/tenants/{slug}/metrics")
+@Produces(MediaType.APPLICATION_JSON)
+public class MetricsApiResource {
+
+    private static final int MAX_MONTHS = 120;
+
+    private final CurrentTenant currentTenant;
+    private final MetricsService metrics;
+
+    MetricsApiResource(CurrentTenant currentTenant, MetricsService metrics) {
+        this.currentTenant = currentTenant;
+        this.metrics = metrics;
+    }
+
+    @GET
+    @Operation(summary = "Every metric per month", description = "Values per month from the tenant's rollup: money in the "
+            + "reporting currency rounded to its minor unit, rates as fractions, null with a reason when a metric cannot be "
+            + "computed, inputs the value was computed from, and breakdowns (per channel, page, reason).")
+    public Response metrics(
+            @Parameter(description = "first month, YYYY-MM", example = "2024-01") @RestQuery String from,
+            @Parameter(description = "last month, YYYY-MM", example = "2024-12") @RestQuery String to,
+            @Parameter(description = "acquisition, retention or revenue; all when absent") @RestQuery String group) {
+        YearMonth first = month("from", from);
+        YearMonth last = month("to", to);
+        if (last.isBefore(first)) {
+            throw badRequest("\"to\" (" + last + ") is before \"from\" (" + first + ")");
+        }
+        if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
+            throw badRequest("at most " + MAX_MONTHS + " months per request");
+        }
+        return Response.ok(metrics.report(currentTenant.access(), first, last, group(group))).build();
+    }
+
+    private static YearMonth month(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw badRequest("\"" + name + "\" is required, a month like 2024-01");
+        }
+        try {
+            return YearMonth.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw badRequest("\"" + name + "\" must be a month like 2024-01, not \"" + value + "\"");
+        }
+    }
+
+    private static Optional<Group> group(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(Group.values()).filter(g -> g.name().equals(value.strip())).findFirst()
+                .or(() -> {
+                    throw badRequest("unknown group \"" + value + "\": choose acquisition, retention or revenue");
+                });
+    }
+
+    private static BadRequestException badRequest(String message) {
+        return new BadRequestException(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", "bad_request", "message", message)).build());
+    }
+
+    /** The catalogue, for clients that show definitions. */
+    @Path("/definitions")
+    @GET
+    @Operation(summary = "Definitions of every metric: id, name, group, unit, formula and explanation")
+    public List<MetricDefinition> definitions() {
+        return MetricCatalogue.all();
+    }
+}

@@ -1,0 +1,188 @@
+package com.merchantmetrics.metrics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.merchantmetrics.merchantdata.MerchantDataChanged;
+import com.merchantmetrics.tenant.Tenant;
+import com.merchantmetrics.tenant.TenantGate;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Rebuilds a tenant's month-by-month rollup from a month on: customer MRR at every month end, then every metric
+ * query of src/main/resources/metrics/ in order (later queries read what earlier ones wrote). Runs right after an
+ * import commits, in one transaction of its own; pages and the API only ever read the result.
+ */
+@ApplicationScoped
+public class RollupRefresh {
+
+    /** Metric queries in the order they run; each returns (month, metric, dimension, key, value, reason, inputs). */
+    static final List<String> METRIC_QUERIES = List.of("mrr", "arr", "mrr_movements", "mrr_churn_rates",
+            "subscriber_churn_rate", "buyer_churn_rate", "revenue", "repeat_purchase_rate", "visitor_conversion",
+            "purchase_conversion", "lead_conversion_rate", "new_customers", "spend", "cac", "churn_by_reason", "ltv", "ltv_cac");
+
+    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([a-z_]+)");
+
+    record Query(String name, String sql, List<String> parameters) {
+    }
+
+    private final TenantGate gate;
+    private final Query customerMrr = load("customer_mrr");
+    private final List<Query> metricQueries = METRIC_QUERIES.stream().map(RollupRefresh::load).toList();
+
+    RollupRefresh(TenantGate gate) {
+        this.gate = gate;
+    }
+
+    void onDataChanged(@Observes MerchantDataChanged change) {
+        Tenant tenant = QuarkusTransaction.requiringNew().call(() -> Tenant.findBySlug(change.tenantSlug()).orElseThrow());
+        refresh(tenant, change.earliestChange());
+    }
+
+    /** earliestChange null = rebuild everything. */
+    public void refresh(Tenant tenant, Instant earliestChange) {
+        long started = System.nanoTime();
+        ZoneId zone = ZoneId.of(tenant.timeZone);
+        QuarkusTransaction.requiringNew().run(() -> gate.inTenant(tenant.schema(), connection -> {
+            YearMonth[] range = dataRange(connection, zone);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(hashtext('merchant-metrics-rollup'), hashtext(current_schema()))");
+            }
+            if (range == null) {
+                clear(connection, "TRUE");
+                return null;
+            }
+            YearMonth from = earliestChange == null ? range[0]
+                    : max(range[0], YearMonth.from(earliestChange.atZone(zone)));
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("from", from.atDay(1).toString());
+            parameters.put("to", range[1].atDay(1).toString());
+            parameters.put("tz", zone.getId());
+            parameters.put("currency", tenant.reportingCurrency);
+            parameters.put("inactivity_days", tenant.inactivityDays);
+            parameters.put("cac_window", tenant.cacWindowMonths);
+            parameters.put("ltv_window", tenant.ltvWindowMonths);
+            parameters.put("gross_margin", tenant.grossMargin);
+            clear(connection, "month >= '" + from.atDay(1) + "' OR month < '" + range[0].atDay(1) + "' OR month > '"
+                    + range[1].atDay(1) + "'");
+            execute(connection, customerMrr, customerMrr.sql(), parameters);
+            for (Query query : metricQueries) {
+                execute(connection, query, "INSERT INTO rollup_metrics (month, metric, dimension, key, value, reason, inputs) "
+                        + query.sql(), parameters);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            try (PreparedStatement state = connection.prepareStatement("""
+                    INSERT INTO rollup_state (first_month, last_month, refreshed_at, seconds) VALUES (?, ?, now(), ?)
+                    ON CONFLICT (singleton) DO UPDATE SET first_month = EXCLUDED.first_month, last_month = EXCLUDED.last_month,
+                        refreshed_at = EXCLUDED.refreshed_at, seconds = EXCLUDED.seconds""")) {
+                state.setDate(1, Date.valueOf(range[0].atDay(1)));
+                state.setDate(2, Date.valueOf(range[1].atDay(1)));
+                state.setDouble(3, seconds);
+                state.executeUpdate();
+            }
+            Log.infof("Rollup of %s refreshed from %s to %s in %.3f s", tenant.slug, from, range[1], seconds);
+            return null;
+        }));
+    }
+
+    /** First and last month with data (the last at least the current month), or null without any data. */
+    private static YearMonth[] dataRange(Connection connection, ZoneId zone) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT least((SELECT min(ordered_at AT TIME ZONE ?)::date FROM orders),
+                             (SELECT min(starts_at AT TIME ZONE ?)::date FROM subscriptions),
+                             (SELECT min(day) FROM traffic), (SELECT min(period_start) FROM marketing_spend),
+                             (SELECT min(created_at AT TIME ZONE ?)::date FROM leads)),
+                       greatest((SELECT max(ordered_at AT TIME ZONE ?)::date FROM orders),
+                                (SELECT max(day) FROM traffic), (SELECT max(period_start) FROM marketing_spend),
+                                (SELECT max(created_at AT TIME ZONE ?)::date FROM leads))""")) {
+            for (int i = 1; i <= 5; i++) {
+                select.setString(i, zone.getId());
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                if (rs.getDate(1) == null) {
+                    return null;
+                }
+                YearMonth now = YearMonth.now(zone);
+                YearMonth last = rs.getDate(2) == null ? now : max(now, YearMonth.from(rs.getDate(2).toLocalDate()));
+                return new YearMonth[] {YearMonth.from(rs.getDate(1).toLocalDate()), last};
+            }
+        }
+    }
+
+    private static void clear(Connection connection, String condition) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM rollup_customer_mrr WHERE " + condition);
+            statement.execute("DELETE FROM rollup_metrics WHERE " + condition);
+        }
+    }
+
+    private static void execute(Connection connection, Query query, String sql, Map<String, Object> parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < query.parameters().size(); i++) {
+                String name = query.parameters().get(i);
+                if (!parameters.containsKey(name)) {
+                    throw new IllegalStateException("No value for :" + name + " in " + query.name() + ".sql");
+                }
+                Object value = parameters.get(name);
+                if (value == null) {
+                    statement.setNull(i + 1, Types.NUMERIC);
+                } else {
+                    statement.setObject(i + 1, value);
+                }
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new SQLException("Metric query " + query.name() + ".sql failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a query file and turns its :named parameters into JDBC placeholders, remembering their order. */
+    static Query load(String name) {
+        try (InputStream in = RollupRefresh.class.getResourceAsStream("/metrics/" + name + ".sql")) {
+            if (in == null) {
+                throw new IllegalStateException("Missing metric query " + name + ".sql");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> parameters = new ArrayList<>();
+            Matcher matcher = PARAMETER.matcher(text);
+            StringBuilder sql = new StringBuilder();
+            while (matcher.find()) {
+                parameters.add(matcher.group(1));
+                matcher.appendReplacement(sql, "?");
+            }
+            matcher.appendTail(sql);
+            return new Query(name, sql.toString(), List.copyOf(parameters));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static YearMonth max(YearMonth a, YearMonth b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
