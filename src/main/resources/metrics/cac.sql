@@ -40,7 +40,7 @@ per_channel AS (
 SELECT o.month, x.metric, '', '', x.value, x.reason, x.inputs
 FROM overall o
 CROSS JOIN LATERAL (VALUES
-    ('cac', o.spend / nullif(o.customers, 0),
+    ('cac', CASE WHEN o.spend <> 0 THEN o.spend / nullif(o.customers, 0) END,
      CASE WHEN o.spend = 0 THEN 'CAC needs marketing spend: upload marketing_spend.csv'
           WHEN o.customers = 0 THEN 'no new customers in the CAC window' END,
      jsonb_build_object('spend', o.spend, 'new_customers', o.customers, 'window_months', :cac_window)),

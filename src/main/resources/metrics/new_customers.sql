@@ -1,7 +1,8 @@
 -- New customers(M) = customers whose acquisition instant (first completed order > 0 or first MRR, whichever is earlier) falls in M.
-WITH months AS (SELECT month::date, month AT TIME ZONE :tz AS month_start, (month + interval '1 month') AT TIME ZONE :tz AS month_end
-                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month)
-SELECT m.month, 'new_customers', '', '',
-       (SELECT count(*) FROM customer_acquisition a WHERE a.acquired_at >= m.month_start AND a.acquired_at < m.month_end)::numeric,
-       NULL, '{}'::jsonb
-FROM months m
+WITH acquired AS (
+    SELECT date_trunc('month', acquired_at AT TIME ZONE :tz)::date AS month, count(*) AS customers
+    FROM customer_acquisition GROUP BY 1
+)
+SELECT m.month::date, 'new_customers', '', '', coalesce(a.customers, 0)::numeric, NULL, '{}'::jsonb
+FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS m(month)
+LEFT JOIN acquired a ON a.month = m.month::date

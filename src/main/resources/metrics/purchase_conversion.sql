@@ -1,7 +1,7 @@
 -- One-time conversion = customers with a completed one_time or mixed order in M ÷ visitors; subscription conversion = first-time subscribers in M ÷ visitors (a mixed cart counts in both).
 WITH months AS (SELECT month::date, month AT TIME ZONE :tz AS month_start, (month + interval '1 month') AT TIME ZONE :tz AS month_end
                 FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
-first_subscribed AS (
+first_subscribed AS MATERIALIZED (
     SELECT customer_id, min(first_at) AS first_at
     FROM (SELECT customer_id, min(ordered_at) AS first_at FROM orders
           WHERE status = 'completed' AND type IN ('subscription', 'mixed') GROUP BY customer_id

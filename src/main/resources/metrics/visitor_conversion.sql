@@ -11,10 +11,11 @@ visits AS (
     FROM months m JOIN traffic t ON t.day >= m.month AND t.day < (m.month + interval '1 month')::date
 ),
 groups AS (
-    SELECT month, '' AS dimension, '' AS key,
-           (SELECT count(DISTINCT b.customer_id) FROM buyers b WHERE b.month = m.month) AS buyers,
-           (SELECT coalesce(sum(v.visitors), 0) FROM visits v WHERE v.month = m.month) AS visitors
-    FROM months m
+    SELECT month, '' AS dimension, '' AS key, 0 AS buyers, 0 AS visitors FROM months
+    UNION ALL
+    SELECT month, '', '', count(DISTINCT customer_id), 0 FROM buyers GROUP BY month
+    UNION ALL
+    SELECT month, '', '', 0, sum(visitors) FROM visits GROUP BY month
     UNION ALL
     SELECT month, 'channel', channel, count(DISTINCT customer_id), 0 FROM buyers WHERE channel <> '' GROUP BY month, channel
     UNION ALL

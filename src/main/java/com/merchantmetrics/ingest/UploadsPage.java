@@ -133,6 +133,7 @@ public class UploadsPage {
     @GET
     @Path("{uploadId}/file")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @RequiresTenantRole({TenantRole.owner, TenantRole.analyst})
     public Response original(@PathParam("uploadId") long uploadId) {
         UploadRecord upload = store.find(tenant().schema(), uploadId).orElseThrow(NotFoundException::new);
         StreamingOutput file = output -> store.writeOriginal(tenant().schema(), uploadId, output);

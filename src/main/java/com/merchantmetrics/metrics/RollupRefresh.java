@@ -32,9 +32,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Rebuilds a tenant's month-by-month rollup from a month on: customer MRR at every month end, then every metric
- * query of src/main/resources/metrics/ in order (later queries read what earlier ones wrote). Runs right after an
- * import commits, in one transaction of its own; pages and the API only ever read the result.
+ * Rebuilds a tenant's month-by-month rollup from a month on: customer MRR at every month end and completed orders per
+ * customer and month, then every metric query of src/main/resources/metrics/ in order (later queries read what
+ * earlier ones wrote). Runs right after an import commits, in one transaction of its own; pages and the API only
+ * ever read the result.
  */
 @ApplicationScoped
 public class RollupRefresh {
@@ -50,7 +51,7 @@ public class RollupRefresh {
     }
 
     private final TenantGate gate;
-    private final Query customerMrr = load("customer_mrr");
+    private final List<Query> customerRollups = List.of(load("customer_mrr"), load("customer_orders"));
     private final List<Query> metricQueries = METRIC_QUERIES.stream().map(RollupRefresh::load).toList();
 
     RollupRefresh(TenantGate gate) {
@@ -88,7 +89,9 @@ public class RollupRefresh {
             parameters.put("gross_margin", tenant.grossMargin);
             clear(connection, "month >= '" + from.atDay(1) + "' OR month < '" + range[0].atDay(1) + "' OR month > '"
                     + range[1].atDay(1) + "'");
-            execute(connection, customerMrr, customerMrr.sql(), parameters);
+            for (Query query : customerRollups) {
+                execute(connection, query, query.sql(), parameters);
+            }
             for (Query query : metricQueries) {
                 execute(connection, query, "INSERT INTO rollup_metrics (month, metric, dimension, key, value, reason, inputs) "
                         + query.sql(), parameters);
@@ -136,12 +139,14 @@ public class RollupRefresh {
     private static void clear(Connection connection, String condition) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM rollup_customer_mrr WHERE " + condition);
+            statement.execute("DELETE FROM rollup_customer_orders WHERE " + condition);
             statement.execute("DELETE FROM rollup_metrics WHERE " + condition);
         }
     }
 
     private static void execute(Connection connection, Query query, String sql, Map<String, Object> parameters)
             throws SQLException {
+        long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < query.parameters().size(); i++) {
                 String name = query.parameters().get(i);
@@ -156,6 +161,7 @@ public class RollupRefresh {
                 }
             }
             statement.executeUpdate();
+            Log.debugf("%s.sql took %.3f s", query.name(), (System.nanoTime() - started) / 1e9);
         } catch (SQLException e) {
             throw new SQLException("Metric query " + query.name() + ".sql failed: " + e.getMessage(), e);
         }

@@ -58,11 +58,12 @@ public class Navigation {
         return currentTenant.isSet() ? currentTenant.access() : null;
     }
 
-    /** "active" when the current page is the given section of the current tenant, for the navigation links. */
+    /** "active" when the current page is the given section of the current tenant ("" for its overview), for the navigation links. */
     public String active(String section) {
         String path = routingContext.normalizedPath();
         TenantAccess tenant = tenant();
-        boolean matches = tenant != null && path.equals("/t/" + tenant.slug() + "/" + section);
+        String sectionPath = "/t/" + (tenant == null ? "" : tenant.slug()) + (section.isEmpty() ? "" : "/" + section);
+        boolean matches = tenant != null && path.equals(sectionPath);
         return matches ? "active" : "";
     }
 }

@@ -67,12 +67,23 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/tenants/{tenant}/people", Rule.PLATFORM_ADMIN),
             Map.entry("GET /admin/tenants/{tenant}/audit", Rule.PLATFORM_ADMIN),
             Map.entry("GET /api/v1/tenants/{slug}", Rule.TENANT_READ),
+            Map.entry("GET /api/v1/tenants/{slug}/metrics", Rule.TENANT_READ),
+            Map.entry("GET /api/v1/tenants/{slug}/metrics/definitions", Rule.TENANT_READ),
+            Map.entry("GET /api/v1/tenants/{slug}/uploads", Rule.TENANT_READ),
+            Map.entry("POST /api/v1/tenants/{slug}/uploads", Rule.TENANT_UPLOAD),
             Map.entry("GET /t/{slug}", Rule.TENANT_READ),
             Map.entry("GET /t/{slug}/acquisition", Rule.TENANT_READ),
             Map.entry("GET /t/{slug}/retention", Rule.TENANT_READ),
             Map.entry("GET /t/{slug}/revenue", Rule.TENANT_READ),
             Map.entry("GET /t/{slug}/uploads", Rule.TENANT_READ),
+            Map.entry("POST /t/{slug}/uploads", Rule.TENANT_UPLOAD),
+            Map.entry("GET /t/{slug}/uploads/{uploadId}", Rule.TENANT_READ),
+            Map.entry("POST /t/{slug}/uploads/{uploadId}/import", Rule.TENANT_UPLOAD),
+            Map.entry("GET /t/{slug}/uploads/{uploadId}/problems.csv", Rule.TENANT_READ),
+            Map.entry("GET /t/{slug}/uploads/{uploadId}/file", Rule.TENANT_UPLOAD),
+            Map.entry("GET /t/{slug}/export.csv", Rule.TENANT_READ),
             Map.entry("GET /t/{slug}/settings", Rule.TENANT_OWNER),
+            Map.entry("POST /t/{slug}/settings", Rule.TENANT_OWNER),
             Map.entry("GET /t/{slug}/members", Rule.TENANT_OWNER),
             Map.entry("POST /t/{slug}/members/invitations", Rule.TENANT_OWNER),
             Map.entry("POST /t/{slug}/members/invitations/{invitationId}/revoke", Rule.TENANT_OWNER),
@@ -92,7 +103,8 @@ class AuthorizationMatrixTest {
     @Inject
     ApiKeyService apiKeys;
 
-    record Route(String method, String path) {
+    /** consumes: the request body types the route's OpenAPI operation declares. */
+    record Route(String method, String path, Set<String> consumes) {
         String key() {
             return method + " " + path;
         }
@@ -131,7 +143,14 @@ class AuthorizationMatrixTest {
             if (apiKey != null) {
                 request.header("X-Api-Key", apiKey);
             }
-            if (route.method().equals("POST") && !route.path().startsWith("/api/")) {
+            if (route.method().equals("POST") && route.path().startsWith("/api/")) {
+                request.contentType("text/csv").body("");
+            } else if (route.consumes().contains("multipart/form-data")) {
+                request.multiPart("probe", "1");
+                if (csrfCookie != null) {
+                    request.cookie("csrf-token", csrfCookie).multiPart("csrf-token", csrfField);
+                }
+            } else if (route.method().equals("POST")) {
                 request.contentType("application/x-www-form-urlencoded").formParam("probe", "1");
                 if (csrfCookie != null) {
                     request.cookie("csrf-token", csrfCookie).formParam("csrf-token", csrfField);
@@ -256,12 +275,17 @@ class AuthorizationMatrixTest {
     }
 
     static List<Route> routes() {
-        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi?format=json")
+        Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().path("paths");
         List<Route> routes = new ArrayList<>();
-        paths.forEach((path, operations) -> operations.keySet().stream()
-                .filter(method -> List.of("get", "post", "put", "delete", "patch").contains(method))
-                .forEach(method -> routes.add(new Route(method.toUpperCase(), path))));
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (List.of("get", "post", "put", "delete", "patch").contains(method)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> body = (Map<String, Map<String, Object>>) operation.get("requestBody");
+                Set<String> consumes = body == null || body.get("content") == null ? Set.of() : body.get("content").keySet();
+                routes.add(new Route(method.toUpperCase(), path, consumes));
+            }
+        }));
         return routes;
     }
 }

@@ -59,9 +59,9 @@ class SignInTest {
             assertThat(tenants.getUrl().getPath()).isEqualTo("/");
             assertThat(tenants.asNormalizedText()).contains("Your tenants", shop.name).doesNotContain(notHers.name);
 
-            HtmlPage acquisition = tenants.getAnchorByHref("/t/" + shop.slug + "/acquisition").click();
-            assertThat(acquisition.getUrl().getPath()).isEqualTo("/t/" + shop.slug + "/acquisition");
-            assertThat(acquisition.asNormalizedText()).contains("Acquisition", "orders.csv", "Alice Merchant");
+            HtmlPage overview = tenants.getAnchorByHref("/t/" + shop.slug).click();
+            assertThat(overview.getUrl().getPath()).isEqualTo("/t/" + shop.slug);
+            assertThat(overview.asNormalizedText()).contains("Overview", "No data yet", "Alice Merchant");
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                     browser.<HtmlPage>getPage(new URL(home, "/t/" + shop.slug + "/audit?action=user.signed_in"))
@@ -71,7 +71,7 @@ class SignInTest {
             HtmlPage forbidden = browser.getPage(new URL(home, "/t/" + notHers.slug + "/acquisition"));
             assertThat(forbidden.getWebResponse().getStatusCode()).isEqualTo(404);
 
-            HtmlForm signOut = acquisition.getFirstByXPath("//form[@action='/logout']");
+            HtmlForm signOut = overview.getFirstByXPath("//form[@action='/logout']");
             HtmlPage signedOut = signOut.getButtonByName("sign-out").click();
             assertThat(signedOut.getUrl().getPath()).isEqualTo("/signed-out");
 

@@ -1,0 +1,146 @@
+package com.merchantmetrics.dashboard;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import com.merchantmetrics.audit.AuditLog;
+import com.merchantmetrics.core.SpreadsheetSafe;
+import com.merchantmetrics.metrics.MetricCatalogue;
+import com.merchantmetrics.metrics.MetricDefinition.Group;
+import com.merchantmetrics.security.CurrentUser;
+import com.merchantmetrics.tenant.CurrentTenant;
+import com.merchantmetrics.tenant.TenantAccess;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The overview and the acquisition, retention and revenue pages of a tenant, and their CSV exports. */
+@Path("/t/{slug}")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardResource {
+
+    static final Locale LOCALE = Locale.ENGLISH;
+
+    @CheckedTemplate(basePath = "Dashboard")
+    static class Templates {
+        static native TemplateInstance overview(Dashboard dashboard);
+
+        static native TemplateInstance group(Dashboard dashboard);
+    }
+
+    private final CurrentTenant currentTenant;
+    private final CurrentUser currentUser;
+    private final DashboardService dashboards;
+    private final AuditLog auditLog;
+
+    DashboardResource(CurrentTenant currentTenant, CurrentUser currentUser, DashboardService dashboards, AuditLog auditLog) {
+        this.currentTenant = currentTenant;
+        this.currentUser = currentUser;
+        this.dashboards = dashboards;
+        this.auditLog = auditLog;
+    }
+
+    @GET
+    public TemplateInstance overview(@QueryParam("range") String range, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return Templates.overview(dashboards.overview(tenant(), period(range, from, to), LOCALE));
+    }
+
+    @GET
+    @Path("acquisition")
+    public TemplateInstance acquisition(@QueryParam("range") String range, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return group(Group.acquisition, range, from, to);
+    }
+
+    @GET
+    @Path("retention")
+    public TemplateInstance retention(@QueryParam("range") String range, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return group(Group.retention, range, from, to);
+    }
+
+    @GET
+    @Path("revenue")
+    public TemplateInstance revenue(@QueryParam("range") String range, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return group(Group.revenue, range, from, to);
+    }
+
+    /**
+     * section: overview, acquisition, retention or revenue; chart: the id of one chart of that page for its table,
+     * or absent for every metric of the section month by month.
+     */
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response export(@QueryParam("section") String section, @QueryParam("chart") String chart,
+            @QueryParam("range") String range, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Period period = period(range, from, to);
+        Optional<Group> group = section == null || section.isBlank() || section.equals("overview") ? Optional.empty()
+                : Optional.of(parseGroup(section));
+        List<List<String>> rows = new ArrayList<>();
+        String fileName;
+        if (chart != null && !chart.isBlank()) {
+            Dashboard dashboard = group.map(g -> dashboards.group(tenant(), g, period, LOCALE))
+                    .orElseGet(() -> dashboards.overview(tenant(), period, LOCALE));
+            Chart table = dashboard.charts().stream().filter(c -> c.id().equals(chart)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("No chart " + chart + " on this page"));
+            rows.add(table.columns());
+            table.rows().forEach(row -> rows.add(row.stream().map(Chart.Cell::sortValue).toList()));
+            fileName = chart;
+        } else {
+            rows.add(List.of("month", "metric", "name", "value", "unit", "reason"));
+            dashboards.report(tenant(), period, group).months().forEach(month -> month.metrics().forEach((id, value) -> rows.add(
+                    List.of(month.month(), id, MetricCatalogue.byId(id).orElseThrow().name(),
+                            value.value() == null ? "" : value.value().toPlainString(), value.unit(),
+                            value.reason() == null ? "" : value.reason()))));
+            fileName = group.map(Group::name).orElse("metrics");
+        }
+        fileName = tenant().slug() + "-" + fileName + "-" + period.from() + "-" + period.to() + ".csv";
+        auditLog.record(currentUser.actor(), tenant().tenantId(), "metrics.exported", fileName);
+        StreamingOutput csv = output -> {
+            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+            CsvWriter out = CsvWriter.builder().build(writer);
+            for (List<String> row : rows) {
+                out.writeRecord(row.stream().map(SpreadsheetSafe::cell).toList());
+            }
+            out.close();
+        };
+        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    private TemplateInstance group(Group group, String range, String from, String to) {
+        return Templates.group(dashboards.group(tenant(), group, period(range, from, to), LOCALE));
+    }
+
+    private Period period(String range, String from, String to) {
+        return Period.of(range, from, to, ZoneId.of(tenant().timeZone()));
+    }
+
+    private static Group parseGroup(String section) {
+        try {
+            return Group.valueOf(section);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No section " + section);
+        }
+    }
+
+    private TenantAccess tenant() {
+        return currentTenant.access();
+    }
+}

@@ -1,0 +1,289 @@
+package com.merchantmetrics.dashboard;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.merchantmetrics.metrics.MetricCatalogue;
+import com.merchantmetrics.metrics.MetricDefinition;
+import com.merchantmetrics.metrics.MetricDefinition.Group;
+import com.merchantmetrics.metrics.MetricDefinition.Unit;
+import com.merchantmetrics.metrics.MetricsReport;
+import com.merchantmetrics.metrics.MetricsService;
+import com.merchantmetrics.tenant.TenantAccess;
+
+/** Turns the metrics service's report into the tiles and charts of the overview and the three group pages. */
+@ApplicationScoped
+public class DashboardService {
+
+    static final List<String> OVERVIEW = List.of("mrr", "net_new_mrr", "revenue", "new_customers", "visitor_conversion_rate",
+            "subscriber_churn_rate", "buyer_churn_rate", "cac", "ltv_cac");
+
+    /** A line of a time-series chart; negative lines are drawn below zero (churn, contraction). */
+    record Line(String metric, String type, String stack, boolean negative) {
+        static Line line(String metric) {
+            return new Line(metric, "line", null, false);
+        }
+
+        static Line bar(String metric, String stack) {
+            return new Line(metric, "bar", stack, false);
+        }
+
+        static Line barBelow(String metric, String stack) {
+            return new Line(metric, "bar", stack, true);
+        }
+    }
+
+    private final MetricsService metrics;
+    private final ObjectMapper json;
+
+    DashboardService(MetricsService metrics, ObjectMapper json) {
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    public Dashboard overview(TenantAccess tenant, Period period, Locale locale) {
+        View view = view(tenant, period, locale);
+        List<Tile> tiles = OVERVIEW.stream().map(id -> view.tile(MetricCatalogue.byId(id).orElseThrow())).toList();
+        List<Chart> charts = List.of(view.timeSeries("overview-mrr", "MRR and revenue", "Month-end MRR and the revenue of completed orders.",
+                Line.line("mrr"), Line.bar("revenue", null)));
+        return new Dashboard(tenant, "overview", "Overview", period, tiles, charts, view.report.refreshedAt());
+    }
+
+    public Dashboard group(TenantAccess tenant, Group group, Period period, Locale locale) {
+        View view = view(tenant, period, locale);
+        List<Tile> tiles = MetricCatalogue.byGroup(group).stream().map(view::tile).toList();
+        List<Chart> charts = switch (group) {
+            case acquisition -> List.of(
+                    view.timeSeries("conversion", "Conversion funnel", "Visitors who bought, split into one-time and subscription buyers.",
+                            Line.line("visitor_conversion_rate"), Line.line("one_time_conversion_rate"),
+                            Line.line("subscription_conversion_rate")),
+                    view.breakdown("lead-conversion", "Lead conversion and days to close per channel", "lead_conversion_rate", "channel"),
+                    view.breakdown("cac-channel", "CAC per channel", "cac", "channel"),
+                    view.timeSeries("spend", "Marketing and sales spend", "Spend of each month by category.",
+                            Line.bar("marketing_spend", "spend"), Line.bar("sales_spend", "spend"), Line.line("cac")),
+                    view.breakdown("visitor-conversion-channel", "Visitor conversion per channel", "visitor_conversion_rate", "channel"));
+            case retention -> List.of(
+                    view.timeSeries("mrr-movements", "MRR movements",
+                            "New, expansion and reactivation MRR above zero; contraction and churn below; the line is net new MRR.",
+                            Line.bar("new_mrr", "movements"), Line.bar("expansion_mrr", "movements"),
+                            Line.bar("reactivation_mrr", "movements"), Line.barBelow("contraction_mrr", "movements"),
+                            Line.barBelow("churned_mrr", "movements"), Line.line("net_new_mrr")),
+                    view.timeSeries("churn-rates", "Churn rates", "Customer churn and gross and net MRR churn per month.",
+                            Line.line("subscriber_churn_rate"), Line.line("buyer_churn_rate"), Line.line("gross_mrr_churn_rate"),
+                            Line.line("net_mrr_churn_rate")),
+                    view.breakdownOverPeriod("churn-reasons", "Churned MRR by reason", "churned_mrr", "reason"));
+            case revenue -> List.of(
+                    view.timeSeries("mrr-arr", "MRR and ARR", "Month-end MRR and ARR.", Line.line("mrr"), Line.line("arr")),
+                    view.timeSeries("revenue", "Revenue and orders", "Revenue of completed orders (refunds negative).",
+                            Line.bar("revenue", null)),
+                    view.timeSeries("order-value", "ARPA and average order value", "Average revenue per account and per order.",
+                            Line.line("arpa"), Line.line("aov")),
+                    view.timeSeries("repeat", "Repeat purchase rate", "Customers with two or more orders among all buyers so far.",
+                            Line.line("repeat_purchase_rate")));
+        };
+        return new Dashboard(tenant, group.name(), title(group), period, tiles, charts, view.report.refreshedAt());
+    }
+
+    /** The metrics of a period as rows (month, metric, value, reason) for the CSV export. */
+    public MetricsReport report(TenantAccess tenant, Period period, Optional<Group> group) {
+        return metrics.report(tenant, period.from(), period.to(), group);
+    }
+
+    private View view(TenantAccess tenant, Period period, Locale locale) {
+        YearMonth yearBefore = period.to().minusMonths(12);
+        YearMonth from = yearBefore.isBefore(period.from()) ? yearBefore : period.from();
+        MetricsReport report = metrics.report(tenant, from, period.to(), Optional.empty());
+        return new View(report, period, new Formats(locale, tenant.reportingCurrency()), json);
+    }
+
+    static String title(Group group) {
+        return switch (group) {
+            case acquisition -> "Acquisition";
+            case retention -> "Retention";
+            case revenue -> "Revenue";
+        };
+    }
+
+    /** One report read once, shaped into tiles and charts. */
+    private record View(MetricsReport report, Period period, Formats formats, ObjectMapper json) {
+
+        MetricsReport.Value value(YearMonth month, String metric) {
+            return report.months().stream().filter(m -> m.month().equals(month.toString())).findFirst()
+                    .map(m -> m.metrics().get(metric)).orElse(null);
+        }
+
+        BigDecimal number(YearMonth month, String metric) {
+            MetricsReport.Value value = value(month, metric);
+            return value == null ? null : value.value();
+        }
+
+        List<YearMonth> months() {
+            List<YearMonth> months = new ArrayList<>();
+            for (YearMonth month = period.from(); !month.isAfter(period.to()); month = month.plusMonths(1)) {
+                months.add(month);
+            }
+            return months;
+        }
+
+        Tile tile(MetricDefinition definition) {
+            YearMonth month = period.to();
+            MetricsReport.Value current = value(month, definition.id());
+            BigDecimal now = current == null ? null : current.value();
+            String reason = now == null ? (current == null || current.reason() == null ? "no data for this month" : current.reason()) : null;
+            return new Tile(definition, month.toString(), formats.value(now, definition.unit()),
+                    change(definition, number(month.minusMonths(1), definition.id()), now),
+                    change(definition, number(month.minusMonths(12), definition.id()), now),
+                    Sparkline.points(months().stream().map(m -> number(m, definition.id())).toList()), reason,
+                    definition.needs(), inputs(current));
+        }
+
+        Tile.Change change(MetricDefinition definition, BigDecimal before, BigDecimal now) {
+            String text = formats.change(before, now, definition.unit());
+            if (text == null) {
+                return null;
+            }
+            int direction = now.compareTo(before);
+            String tone = direction == 0 ? "neutral" : (direction > 0) == definition.higherIsBetter() ? "good" : "bad";
+            return new Tile.Change(text, tone);
+        }
+
+        List<Tile.Input> inputs(MetricsReport.Value value) {
+            List<Tile.Input> inputs = new ArrayList<>();
+            if (value == null || value.inputs() == null) {
+                return inputs;
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = value.inputs().fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode node = field.getValue();
+                String text = node.isNumber() ? formats.number(node.decimalValue(), node.isIntegralNumber() ? 0 : 2) : node.asText();
+                inputs.add(new Tile.Input(field.getKey().replace('_', ' '), text));
+            }
+            return inputs;
+        }
+
+        Chart timeSeries(String id, String title, String description, Line... lines) {
+            List<YearMonth> months = months();
+            ObjectNode spec = json.createObjectNode();
+            ArrayNode categories = spec.putArray("categories");
+            months.forEach(m -> categories.add(m.toString()));
+            ArrayNode series = spec.putArray("series");
+            List<String> columns = new ArrayList<>(List.of("Month"));
+            boolean anyValue = false;
+            for (Line line : lines) {
+                MetricDefinition definition = MetricCatalogue.byId(line.metric()).orElseThrow();
+                columns.add(definition.name());
+                ObjectNode entry = series.addObject().put("name", definition.name()).put("type", line.type())
+                        .put("unit", definition.unit().name());
+                if (line.stack() != null) {
+                    entry.put("stack", line.stack());
+                }
+                ArrayNode data = entry.putArray("data");
+                for (YearMonth month : months) {
+                    BigDecimal value = number(month, line.metric());
+                    anyValue |= value != null;
+                    if (value == null) {
+                        data.addNull();
+                    } else {
+                        data.add(line.negative() ? value.negate() : value);
+                    }
+                }
+            }
+            spec.put("currency", report.currency());
+            List<List<Chart.Cell>> rows = new ArrayList<>();
+            if (anyValue) {
+                for (YearMonth month : months) {
+                    List<Chart.Cell> row = new ArrayList<>(List.of(new Chart.Cell(month.toString(), month.toString())));
+                    for (Line line : lines) {
+                        BigDecimal value = number(month, line.metric());
+                        Unit unit = MetricCatalogue.byId(line.metric()).orElseThrow().unit();
+                        row.add(new Chart.Cell(formats.value(value, unit), value == null ? "" : value.toPlainString()));
+                    }
+                    rows.add(row);
+                }
+            }
+            return new Chart(id, title, description, spec.toString(), columns, rows);
+        }
+
+        /** A breakdown (per channel, reason…) of one metric in the last month of the period. */
+        Chart breakdown(String id, String title, String metric, String dimension) {
+            MetricsReport.Value value = value(period.to(), metric);
+            Map<String, MetricsReport.Value> parts = value == null ? Map.of()
+                    : value.breakdowns().getOrDefault(dimension, Map.of());
+            return breakdownChart(id, title, title + " in " + period.to() + ".", metric, dimension, parts);
+        }
+
+        /** A breakdown of a metric that adds up over months (churned MRR by reason), summed over the period. */
+        Chart breakdownOverPeriod(String id, String title, String metric, String dimension) {
+            Map<String, BigDecimal> sums = new TreeMap<>();
+            Map<String, Long> customers = new TreeMap<>();
+            for (YearMonth month : months()) {
+                MetricsReport.Value value = value(month, metric);
+                if (value == null) {
+                    continue;
+                }
+                value.breakdowns().getOrDefault(dimension, Map.of()).forEach((key, part) -> {
+                    sums.merge(key, part.value() == null ? BigDecimal.ZERO : part.value(), BigDecimal::add);
+                    customers.merge(key, part.inputs() == null ? 0L : part.inputs().path("customers").asLong(), Long::sum);
+                });
+            }
+            Map<String, MetricsReport.Value> parts = new LinkedHashMap<>();
+            sums.forEach((key, sum) -> parts.put(key, new MetricsReport.Value(sum, null, null,
+                    json.createObjectNode().put("customers", customers.get(key)), Map.of())));
+            return breakdownChart(id, title, title + ", " + period.label().toLowerCase(Locale.ROOT) + ".", metric, dimension, parts);
+        }
+
+        private Chart breakdownChart(String id, String title, String description, String metric, String dimension,
+                Map<String, MetricsReport.Value> parts) {
+            MetricDefinition definition = MetricCatalogue.byId(metric).orElseThrow();
+            ObjectNode spec = json.createObjectNode().put("horizontal", true).put("currency", report.currency());
+            ArrayNode categories = spec.putArray("categories");
+            ArrayNode series = spec.putArray("series");
+            ArrayNode data = series.addObject().put("name", definition.name()).put("type", "bar")
+                    .put("unit", definition.unit().name()).putArray("data");
+            List<String> columns = new ArrayList<>(List.of(capitalised(dimension), definition.name()));
+            List<String> inputNames = new ArrayList<>();
+            parts.values().stream().filter(p -> p.inputs() != null).findFirst()
+                    .ifPresent(p -> p.inputs().fieldNames().forEachRemaining(inputNames::add));
+            inputNames.forEach(name -> columns.add(capitalised(name.replace('_', ' '))));
+            List<List<Chart.Cell>> rows = new ArrayList<>();
+            parts.forEach((key, part) -> {
+                categories.add(key);
+                if (part.value() == null) {
+                    data.addNull();
+                } else {
+                    data.add(part.value());
+                }
+                List<Chart.Cell> row = new ArrayList<>(List.of(new Chart.Cell(key, key),
+                        new Chart.Cell(formats.value(part.value(), definition.unit()),
+                                part.value() == null ? "" : part.value().toPlainString())));
+                for (String name : inputNames) {
+                    JsonNode input = part.inputs() == null ? null : part.inputs().get(name);
+                    String text = input == null || input.isNull() ? "–"
+                            : input.isNumber() ? formats.number(input.decimalValue(), input.isIntegralNumber() ? 0 : 1) : input.asText();
+                    row.add(new Chart.Cell(text, input == null || input.isNull() ? "" : input.asText()));
+                }
+                rows.add(row);
+            });
+            return new Chart(id, title, description, spec.toString(), columns, rows);
+        }
+
+        private static String capitalised(String text) {
+            return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.merchantmetrics.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+
+import com.merchantmetrics.metrics.MetricDefinition.Unit;
+
+/** Numbers as a person reads them: money in the tenant's currency and minor unit, rates as percentages. */
+public final class Formats {
+
+    private final Locale locale;
+    private final Currency currency;
+
+    public Formats(Locale locale, String currencyCode) {
+        this.locale = locale;
+        this.currency = Currency.getInstance(currencyCode);
+    }
+
+    public String value(BigDecimal value, Unit unit) {
+        if (value == null) {
+            return "–";
+        }
+        return switch (unit) {
+            case money -> money(value);
+            case rate -> percent(value);
+            case count -> number(value, 0);
+            case ratio -> number(value, 2);
+        };
+    }
+
+    public String money(BigDecimal value) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(currency);
+        format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+        format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+        return format.format(value);
+    }
+
+    public String percent(BigDecimal fraction) {
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(fraction);
+    }
+
+    public String number(BigDecimal value, int maxFractionDigits) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(maxFractionDigits);
+        format.setMinimumFractionDigits(maxFractionDigits);
+        return format.format(value);
+    }
+
+    /**
+     * The change from one value to another: percentage points for rates (a rate moving from 2 % to 3 % is "+1.0 pts",
+     * not "+50 %"), relative change for everything else. Null when either side is missing or the base is zero.
+     */
+    public String change(BigDecimal from, BigDecimal to, Unit unit) {
+        if (from == null || to == null) {
+            return null;
+        }
+        if (unit == Unit.rate) {
+            BigDecimal points = to.subtract(from).movePointRight(2).setScale(1, RoundingMode.HALF_EVEN);
+            return (points.signum() >= 0 ? "+" : "−") + number(points.abs(), 1) + " pts";
+        }
+        if (from.signum() == 0) {
+            return null;
+        }
+        BigDecimal relative = to.subtract(from).divide(from.abs(), 4, RoundingMode.HALF_EVEN);
+        return (relative.signum() >= 0 ? "+" : "−") + percent(relative.abs());
+    }
+}
