@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,7 @@ import com.merchantmetrics.tenant.TenantSchema;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -64,14 +66,16 @@ public class ImportService {
     private final AuditLog auditLog;
     private final Event<MerchantDataChanged> dataChanged;
     private final long maxBytes;
+    private final MeterRegistry meters;
 
     ImportService(TenantGate gate, UploadStore store, AuditLog auditLog, Event<MerchantDataChanged> dataChanged,
-            @ConfigProperty(name = "merchant-metrics.uploads.max-bytes") long maxBytes) {
+            @ConfigProperty(name = "merchant-metrics.uploads.max-bytes") long maxBytes, MeterRegistry meters) {
         this.gate = gate;
         this.store = store;
         this.auditLog = auditLog;
         this.dataChanged = dataChanged;
         this.maxBytes = maxBytes;
+        this.meters = meters;
     }
 
     public long maxBytes() {
@@ -107,6 +111,7 @@ public class ImportService {
     private Outcome process(TenantAccess tenant, AuditLog.Actor actor, long id, ReceivedFile file, Optional<Dataset> requested,
             Mode mode, String encoding, boolean dryRun) throws UploadRefused {
         TenantSchema schema = tenant.schema();
+        long started = System.nanoTime();
         if (!dryRun) {
             store.markImporting(schema, id);
         }
@@ -131,12 +136,20 @@ public class ImportService {
                 auditLog.record(actor, tenant.tenantId(), "upload.rejected", file.fileName() + ": " + refused.refusal.getMessage());
                 throw refused.refusal;
             } else {
+                meters.counter("merchant_metrics.import.failures").increment();
                 store.finish(schema, id, "failed", requested.map(Dataset::name).orElse("auto"), null, 0, 0, new Problems());
                 auditLog.record(actor, tenant.tenantId(), "upload.failed", file.fileName() + " #" + id);
                 throw e;
             }
         }
-        return finish(tenant, actor, id, file, mode, dryRun, attempt);
+        Outcome outcome = finish(tenant, actor, id, file, mode, dryRun, attempt);
+        String dataset = outcome.dataset().name();
+        meters.timer("merchant_metrics.import.duration", "dataset", dataset, "status", outcome.status())
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        if (outcome.status().equals("imported")) {
+            meters.counter("merchant_metrics.import.rows", "dataset", dataset).increment(outcome.parse().accepted());
+        }
+        return outcome;
     }
 
     private Outcome finish(TenantAccess tenant, AuditLog.Actor actor, long id, ReceivedFile file, Mode mode, boolean dryRun,

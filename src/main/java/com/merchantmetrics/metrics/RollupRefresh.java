@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,8 @@ import com.merchantmetrics.merchantdata.MerchantDataChanged;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantGate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -51,11 +54,13 @@ public class RollupRefresh {
     }
 
     private final TenantGate gate;
+    private final Timer refreshTimer;
     private final List<Query> customerRollups = List.of(load("customer_mrr"), load("customer_orders"));
     private final List<Query> metricQueries = METRIC_QUERIES.stream().map(RollupRefresh::load).toList();
 
-    RollupRefresh(TenantGate gate) {
+    RollupRefresh(TenantGate gate, MeterRegistry meters) {
         this.gate = gate;
+        this.refreshTimer = meters.timer("merchant_metrics.rollup.refresh");
     }
 
     void onDataChanged(@Observes MerchantDataChanged change) {
@@ -96,7 +101,9 @@ public class RollupRefresh {
                 execute(connection, query, "INSERT INTO rollup_metrics (month, metric, dimension, key, value, reason, inputs) "
                         + query.sql(), parameters);
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
+            long elapsed = System.nanoTime() - started;
+            refreshTimer.record(elapsed, TimeUnit.NANOSECONDS);
+            double seconds = elapsed / 1e9;
             try (PreparedStatement state = connection.prepareStatement("""
                     INSERT INTO rollup_state (first_month, last_month, refreshed_at, seconds) VALUES (?, ?, now(), ?)
                     ON CONFLICT (singleton) DO UPDATE SET first_month = EXCLUDED.first_month, last_month = EXCLUDED.last_month,
