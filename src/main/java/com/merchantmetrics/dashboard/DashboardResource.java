@@ -1,8 +1,5 @@
 package com.merchantmetrics.dashboard;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import com.merchantmetrics.audit.AuditLog;
-import com.merchantmetrics.core.SpreadsheetSafe;
+import com.merchantmetrics.core.CsvDownload;
 import com.merchantmetrics.metrics.MetricCatalogue;
 import com.merchantmetrics.metrics.MetricDefinition.Group;
 import com.merchantmetrics.security.CurrentUser;
 import com.merchantmetrics.tenant.CurrentTenant;
 import com.merchantmetrics.tenant.TenantAccess;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -113,15 +108,7 @@ public class DashboardResource {
         }
         fileName = tenant().slug() + "-" + fileName + "-" + period.from() + "-" + period.to() + ".csv";
         auditLog.record(currentUser.actor(), tenant().tenantId(), "metrics.exported", fileName);
-        StreamingOutput csv = output -> {
-            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
-            CsvWriter out = CsvWriter.builder().build(writer);
-            for (List<String> row : rows) {
-                out.writeRecord(row.stream().map(SpreadsheetSafe::cell).toList());
-            }
-            out.close();
-        };
-        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+        return CsvDownload.of(fileName, rows);
     }
 
     private TemplateInstance group(Group group, String range, String from, String to) {

@@ -2,10 +2,8 @@ package com.merchantmetrics.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,14 +21,13 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import com.merchantmetrics.core.SpreadsheetSafe;
+import com.merchantmetrics.core.CsvDownload;
 import com.merchantmetrics.security.CurrentUser;
 import com.merchantmetrics.tenant.CurrentTenant;
 import com.merchantmetrics.tenant.RequiresTenantRole;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantRole;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -116,18 +113,13 @@ public class UploadsPage {
     public Response problems(@PathParam("uploadId") long uploadId) {
         UploadRecord upload = store.find(tenant().schema(), uploadId).orElseThrow(NotFoundException::new);
         List<Problem> problems = store.problems(tenant().schema(), uploadId);
-        StreamingOutput csv = output -> {
-            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
-            CsvWriter out = CsvWriter.builder().build(writer);
-            out.writeRecord("severity", "file", "row", "column", "value", "reason");
-            for (Problem problem : problems) {
-                out.writeRecord(Arrays.asList(problem.severity().name(), problem.file(), Long.toString(problem.row()),
-                        problem.column(), problem.value(), problem.reason()).stream().map(SpreadsheetSafe::cell).toList());
-            }
-            out.close();
-        };
-        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"upload-" + upload.id() + "-problems.csv\"")
-                .build();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("severity", "file", "row", "column", "value", "reason"));
+        for (Problem problem : problems) {
+            rows.add(Arrays.asList(problem.severity().name(), problem.file(), Long.toString(problem.row()), problem.column(),
+                    problem.value(), problem.reason()));
+        }
+        return CsvDownload.of("upload-" + upload.id() + "-problems.csv", rows);
     }
 
     @GET

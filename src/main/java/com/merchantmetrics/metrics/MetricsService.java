@@ -2,9 +2,11 @@ package com.merchantmetrics.metrics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -78,15 +80,49 @@ public class MetricsService {
                     throw new IllegalStateException(e);
                 }
             }
-            try (PreparedStatement state = connection.prepareStatement("SELECT refreshed_at::text FROM rollup_state")) {
-                try (ResultSet rs = state.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
+            return refreshedAt(connection);
         }));
         List<MetricsReport.Month> result = months.entrySet().stream()
                 .map(entry -> new MetricsReport.Month(entry.getKey(), ordered(entry.getValue(), wanted))).toList();
         return new MetricsReport(tenant.slug(), tenant.reportingCurrency(), from.toString(), to.toString(), refreshedAt, result);
+    }
+
+    /**
+     * Just the values of some metrics (no breakdowns, inputs or reasons) for a few months, rounded exactly as in
+     * {@link #report}: for pages that show many tenants at once. A month or metric without a value is absent.
+     */
+    public record Values(String refreshedAt, Map<YearMonth, Map<String, BigDecimal>> months) {
+    }
+
+    public Values values(TenantAccess tenant, YearMonth from, YearMonth to, List<String> metricIds) {
+        int moneyScale = Currency.getInstance(tenant.reportingCurrency()).getDefaultFractionDigits();
+        return QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(tenant.schema(), connection -> {
+            Map<YearMonth, Map<String, BigDecimal>> values = new TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT to_char(month, 'YYYY-MM'), metric, value FROM rollup_metrics
+                    WHERE month BETWEEN ? AND ? AND dimension = '' AND metric = ANY (?) AND value IS NOT NULL""")) {
+                select.setDate(1, Date.valueOf(from.atDay(1)));
+                select.setDate(2, Date.valueOf(to.atDay(1)));
+                select.setArray(3, connection.createArrayOf("text", metricIds.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        MetricDefinition definition = MetricCatalogue.byId(rows.getString(2)).orElseThrow();
+                        values.computeIfAbsent(YearMonth.parse(rows.getString(1)), month -> new LinkedHashMap<>())
+                                .put(definition.id(), round(rows.getBigDecimal(3), definition, moneyScale));
+                    }
+                }
+            }
+            return new Values(refreshedAt(connection), values);
+        }));
+    }
+
+    /** When the rollup was last refreshed, ISO-8601 in UTC; null before the first import. */
+    private static String refreshedAt(Connection connection) throws SQLException {
+        try (PreparedStatement state = connection.prepareStatement(
+                "SELECT to_char(refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM rollup_state");
+                ResultSet rs = state.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     /** Catalogue order; a metric with no row at all (no data yet) is null with a reason naming the upload it needs. */

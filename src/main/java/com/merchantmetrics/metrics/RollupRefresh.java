@@ -33,6 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Rebuilds a tenant's month-by-month rollup from a month on: customer MRR at every month end and completed orders per
@@ -66,6 +67,28 @@ public class RollupRefresh {
     void onDataChanged(@Observes MerchantDataChanged change) {
         Tenant tenant = QuarkusTransaction.requiringNew().call(() -> Tenant.findBySlug(change.tenantSlug()).orElseThrow());
         refresh(tenant, change.earliestChange());
+    }
+
+    /**
+     * A month can start without any import: every hour, each tenant whose rollup ends before the current month (in
+     * the tenant's time zone) is refreshed from its last month on, so the new month is there on its first day and the
+     * month that just ended gets its final figures.
+     */
+    @Scheduled(cron = "{merchant-metrics.rollup.catch-up-cron:0 5 * * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void catchUpNewMonths() {
+        List<Tenant> tenants = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>list("status", Tenant.Status.active));
+        for (Tenant tenant : tenants) {
+            ZoneId zone = ZoneId.of(tenant.timeZone);
+            Date lastMonth = QuarkusTransaction.requiringNew().call(() -> gate.inTenant(tenant.schema(), connection -> {
+                try (Statement statement = connection.createStatement();
+                        ResultSet state = statement.executeQuery("SELECT last_month FROM rollup_state")) {
+                    return state.next() ? state.getDate(1) : null;
+                }
+            }));
+            if (lastMonth != null && YearMonth.from(lastMonth.toLocalDate()).isBefore(YearMonth.now(zone))) {
+                refresh(tenant, lastMonth.toLocalDate().atStartOfDay(zone).toInstant());
+            }
+        }
     }
 
     /** earliestChange null = rebuild everything. */

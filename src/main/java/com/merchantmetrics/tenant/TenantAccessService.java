@@ -30,10 +30,12 @@ public class TenantAccessService {
         Membership.listForUser(userId).forEach(membership -> roles.merge(membership.tenantId, membership.role, TenantRole::strongest));
         AccountManagerAssignment.listForUser(userId)
                 .forEach(assignment -> roles.merge(assignment.tenantId, TenantRole.account_manager, TenantRole::strongest));
-        return roles.entrySet().stream()
-                .map(entry -> Map.entry(Tenant.<Tenant>findById(entry.getKey()), entry.getValue()))
-                .filter(entry -> entry.getKey().isActive())
-                .map(entry -> TenantAccess.of(entry.getKey(), entry.getValue()))
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return Tenant.<Tenant>list("id in ?1", roles.keySet()).stream()
+                .filter(Tenant::isActive)
+                .map(tenant -> TenantAccess.of(tenant, roles.get(tenant.id)))
                 .sorted(Comparator.comparing(TenantAccess::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }

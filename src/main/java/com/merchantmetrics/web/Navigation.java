@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
 import com.merchantmetrics.security.CurrentUser;
+import com.merchantmetrics.tenant.AccountManagerAssignment;
 import com.merchantmetrics.tenant.CurrentTenant;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantAccessService;
@@ -52,6 +53,11 @@ public class Navigation {
             tenants = signedIn() ? accessService.tenantsOf(currentUser.get().id) : List.of();
         }
         return tenants;
+    }
+
+    /** Assigned to at least one client: the header links to the portfolio. */
+    public boolean accountManager() {
+        return signedIn() && AccountManagerAssignment.count("userId", currentUser.get().id) > 0;
     }
 
     public TenantAccess tenant() {

@@ -59,6 +59,9 @@ class AuthorizationMatrixTest {
     private static final Map<String, Rule> RULES = Map.ofEntries(
             Map.entry("GET /", Rule.SIGNED_IN),
             Map.entry("GET /signed-out", Rule.PUBLIC),
+            Map.entry("GET /portfolio", Rule.SIGNED_IN),
+            Map.entry("GET /portfolio/export.csv", Rule.SIGNED_IN),
+            Map.entry("POST /portfolio/thresholds", Rule.SIGNED_IN),
             Map.entry("GET /invitations/{token}", Rule.SIGNED_IN),
             Map.entry("POST /invitations/{token}", Rule.SIGNED_IN),
             Map.entry("GET /admin/tenants", Rule.PLATFORM_ADMIN),

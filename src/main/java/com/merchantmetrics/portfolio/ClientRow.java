@@ -1,0 +1,46 @@
+package com.merchantmetrics.portfolio;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+import com.merchantmetrics.dashboard.Formats;
+import com.merchantmetrics.metrics.MetricDefinition.Unit;
+import com.merchantmetrics.tenant.TenantAccess;
+
+/**
+ * One client in an account manager's portfolio: the month's figures exactly as the metrics API gives them, how
+ * they moved from the month before, data freshness, and the flags with their reasons.
+ */
+public record ClientRow(TenantAccess tenant, YearMonth month, BigDecimal mrr, BigDecimal netNewMrr, BigDecimal mrrGrowth,
+        BigDecimal customerChurn, String churnBasis, BigDecimal churnChangePoints, BigDecimal netMrrChurn, BigDecimal cac,
+        BigDecimal ltvCac, BigDecimal visitorConversion, String lastUpload, Long daysSinceUpload, String refreshedAt,
+        List<String> flags) {
+
+    public boolean flagged() {
+        return !flags.isEmpty();
+    }
+
+    /** The row's cells as shown (text) and as sorted or exported (plain numbers), in column order. */
+    public List<Cell> cells() {
+        Formats formats = new Formats(PortfolioResource.LOCALE, tenant.reportingCurrency());
+        return List.of(new Cell(tenant.name(), tenant.name()),
+                cell(formats, mrr, Unit.money), cell(formats, netNewMrr, Unit.money), cell(formats, mrrGrowth, Unit.rate),
+                cell(formats, customerChurn, Unit.rate), cell(formats, netMrrChurn, Unit.rate), cell(formats, cac, Unit.money),
+                cell(formats, ltvCac, Unit.ratio), cell(formats, visitorConversion, Unit.rate),
+                new Cell(lastUpload == null ? "never" : lastUpload + " (" + daysSinceUpload + " days ago)",
+                        daysSinceUpload == null ? "" : daysSinceUpload.toString()),
+                new Cell(refreshedAt == null ? "–" : refreshedAt, refreshedAt == null ? "" : refreshedAt),
+                new Cell(flags.isEmpty() ? "–" : String.join("; ", flags), String.join("; ", flags)));
+    }
+
+    public static final List<String> COLUMNS = List.of("Client", "MRR", "Net new MRR", "MRR growth", "Customer churn",
+            "Net MRR churn", "CAC", "LTV:CAC", "Visitor conversion", "Last upload", "Figures as of", "Flags");
+
+    public record Cell(String text, String sortValue) {
+    }
+
+    private static Cell cell(Formats formats, BigDecimal value, Unit unit) {
+        return new Cell(formats.value(value, unit), value == null ? "" : value.toPlainString());
+    }
+}

@@ -1,0 +1,165 @@
+package com.merchantmetrics.portfolio;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import com.merchantmetrics.audit.AuditLog;
+import com.merchantmetrics.core.CsvDownload;
+import com.merchantmetrics.security.CurrentUser;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** An account manager's clients side by side, the ones needing attention first. */
+@Path("/portfolio")
+@Produces(MediaType.TEXT_HTML)
+public class PortfolioResource {
+
+    static final Locale LOCALE = Locale.ENGLISH;
+
+    @CheckedTemplate(basePath = "Portfolio")
+    static class Templates {
+        static native TemplateInstance index(View view);
+    }
+
+    /** What the page shows; query is the URL state (month and filters) for links and the export. */
+    public record View(YearMonth month, String filter, boolean flaggedOnly, List<ClientRow> rows, int clients,
+            PortfolioThresholds thresholds, List<String> problems, String message, String query) {
+
+        public List<String> columns() {
+            return ClientRow.COLUMNS;
+        }
+
+        public YearMonth periodStart() {
+            return month.minusMonths(11);
+        }
+    }
+
+    private final PortfolioService portfolio;
+    private final CurrentUser currentUser;
+    private final AuditLog auditLog;
+
+    PortfolioResource(PortfolioService portfolio, CurrentUser currentUser, AuditLog auditLog) {
+        this.portfolio = portfolio;
+        this.currentUser = currentUser;
+        this.auditLog = auditLog;
+    }
+
+    @GET
+    public TemplateInstance index(@QueryParam("month") String month, @QueryParam("q") String filter,
+            @QueryParam("flagged") boolean flaggedOnly) {
+        return Templates.index(view(month, filter, flaggedOnly, List.of(), null));
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response export(@QueryParam("month") String month, @QueryParam("q") String filter,
+            @QueryParam("flagged") boolean flaggedOnly) {
+        View view = view(month, filter, flaggedOnly, List.of(), null);
+        String fileName = "portfolio-" + view.month() + ".csv";
+        auditLog.record(currentUser.actor(), null, "portfolio.exported", fileName + " (" + view.rows().size() + " clients)");
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("month", "slug", "currency"));
+        header.addAll(ClientRow.COLUMNS);
+        rows.add(header);
+        for (ClientRow row : view.rows()) {
+            List<String> record = new ArrayList<>(List.of(view.month().toString(), row.tenant().slug(), row.tenant().reportingCurrency()));
+            row.cells().forEach(cell -> record.add(cell.sortValue()));
+            rows.add(record);
+        }
+        return CsvDownload.of(fileName, rows);
+    }
+
+    @POST
+    @Path("thresholds")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveThresholds(@RestForm("min_ltv_cac") String minLtvCac,
+            @RestForm("max_churn_rise_points") String maxChurnRise, @RestForm("max_days_without_upload") String maxDays) {
+        List<String> problems = new ArrayList<>();
+        BigDecimal ltvCac = decimal("Minimum LTV:CAC", minLtvCac, false, problems);
+        BigDecimal churnRise = decimal("Churn rise", maxChurnRise, true, problems);
+        Integer days = null;
+        try {
+            days = Integer.valueOf(maxDays == null ? "" : maxDays.trim());
+            if (days < 1) {
+                problems.add("Days without upload: " + maxDays + " must be 1 or more.");
+            }
+        } catch (NumberFormatException e) {
+            problems.add("Days without upload: \"" + maxDays + "\" is not a whole number of days.");
+        }
+        if (!problems.isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.index(view(null, null, false, problems, null))).build();
+        }
+        save(ltvCac, churnRise, days);
+        return Response.ok(Templates.index(view(null, null, false, List.of(), "Thresholds saved; the flags below use them."))).build();
+    }
+
+    private void save(BigDecimal minLtvCac, BigDecimal maxChurnRise, int maxDays) {
+        long userId = currentUser.get().id;
+        QuarkusTransaction.requiringNew().run(() -> {
+            PortfolioThresholds thresholds = PortfolioThresholds.forUser(userId);
+            thresholds.minLtvCac = minLtvCac;
+            thresholds.maxChurnRisePoints = maxChurnRise;
+            thresholds.maxDaysWithoutUpload = maxDays;
+            if (!thresholds.isPersistent()) {
+                thresholds.persist();
+            }
+        });
+    }
+
+    private View view(String monthText, String filter, boolean flaggedOnly, List<String> problems, String message) {
+        List<String> allProblems = new ArrayList<>(problems);
+        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        if (monthText != null && !monthText.isBlank()) {
+            try {
+                month = YearMonth.parse(monthText.trim());
+            } catch (DateTimeParseException e) {
+                allProblems.add("Month: \"" + monthText + "\" is not a month like 2024-01; showing " + month + ".");
+            }
+        }
+        long userId = currentUser.get().id;
+        PortfolioThresholds thresholds = QuarkusTransaction.joiningExisting().call(() -> PortfolioThresholds.forUser(userId));
+        List<ClientRow> all = portfolio.rows(userId, month, thresholds);
+        String needle = filter == null ? "" : filter.trim().toLowerCase(LOCALE);
+        List<ClientRow> shown = all.stream()
+                .filter(row -> needle.isEmpty() || row.tenant().name().toLowerCase(LOCALE).contains(needle)
+                        || row.tenant().slug().contains(needle))
+                .filter(row -> !flaggedOnly || row.flagged()).toList();
+        String query = "month=" + month + (needle.isEmpty() ? "" : "&q=" + URLEncoder.encode(filter.trim(), StandardCharsets.UTF_8))
+                + (flaggedOnly ? "&flagged=true" : "");
+        return new View(month, filter == null ? "" : filter, flaggedOnly, shown, all.size(), thresholds, allProblems, message, query);
+    }
+
+    private static BigDecimal decimal(String field, String text, boolean positive, List<String> problems) {
+        try {
+            BigDecimal value = new BigDecimal(text == null ? "" : text.trim());
+            if (value.signum() < 0 || (positive && value.signum() == 0)) {
+                problems.add(field + ": " + text + " must be " + (positive ? "above" : "at least") + " 0.");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(field + ": \"" + text + "\" is not a number.");
+            return null;
+        }
+    }
+}
