@@ -103,6 +103,12 @@ class DashboardPagesTest {
         assertThat(page("alice", "/t/" + empty.slug)).contains("No data yet for " + empty.name, "Go to uploads");
     }
 
+    @Test
+    void theHeaderShowsTheProductNameAndItsIcon() {
+        assertThat(page("alice", "/t/" + tenant.slug)).contains("<span>Merchant Metrics</span>", "<link rel=\"icon\" href=\"/favicon.svg\"");
+        io.restassured.RestAssured.given().get("/favicon.svg").then().statusCode(200).contentType("image/svg+xml");
+    }
+
     private static String page(String user, String path) {
         Response response = Forms.page(user, path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
