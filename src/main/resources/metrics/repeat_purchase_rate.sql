@@ -3,7 +3,7 @@ WITH running AS (
     SELECT customer_id, month, sum(orders) OVER (PARTITION BY customer_id ORDER BY month) AS orders_so_far
     FROM rollup_customer_orders WHERE orders > 0
 ),
-milestones AS (
+milestones AS MATERIALIZED (
     SELECT customer_id, min(month) AS first_month, min(month) FILTER (WHERE orders_so_far >= 2) AS second_month
     FROM running GROUP BY customer_id
 )
