@@ -38,6 +38,9 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "last_signed_in_at")
     public Instant lastSignedInAt;
 
+    /** "en" or "vi" as the person chose it; null = from the browser's Accept-Language. */
+    public String language;
+
     public static Optional<AppUser> findBySubject(String subject) {
         return find("oidcSubject", subject).firstResultOptional();
     }
