@@ -51,7 +51,7 @@ class ImportBenchmark {
         return copy;
     }
 
-    private static byte[] orders(int count) {
+    static byte[] orders(int count) {
         StringBuilder csv = new StringBuilder(count * 60).append("order_id,customer_id,ordered_at,amount,currency,type,channel\n");
         String[] channels = {"ads", "seo", "email", "social"};
         for (int i = 0; i < count; i++) {

@@ -2,7 +2,6 @@ package com.merchantmetrics.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +55,7 @@ public final class KeycloakServer {
                     + "./mvnw verify), which unpacks org.keycloak:keycloak-quarkus-dist into target/keycloak");
         }
         Path javaHome = findJava21OrNewer();
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         try {
             Path importDirectory = Files.createDirectories(home.resolve("data/import"));
             try (var realm = KeycloakServer.class.getClassLoader().getResourceAsStream(REALM_FILE)) {
@@ -70,7 +69,7 @@ public final class KeycloakServer {
             builder.environment().put("JAVA_HOME", javaHome.toString());
             builder.environment().put("JAVA_OPTS_APPEND", "-Xms64m -Xmx768m");
             Process process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "keycloak-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServerProcesses.stop(process, Duration.ofSeconds(20)), "keycloak-stop"));
             String url = "http://localhost:" + port;
             awaitRealm(url, process, log);
             return url;
@@ -99,7 +98,7 @@ public final class KeycloakServer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(500));
+            ServerProcesses.sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException("Keycloak did not serve the realm within 4 minutes; see " + log);
     }
@@ -143,35 +142,6 @@ public final class KeycloakServer {
             return Optional.of(Integer.parseInt(version.split("[.+-]")[0]));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

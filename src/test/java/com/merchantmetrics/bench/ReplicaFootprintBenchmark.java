@@ -1,0 +1,43 @@
+package com.merchantmetrics.bench;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.merchantmetrics.scaleout.AppInstance;
+import com.merchantmetrics.scaleout.TestPostgres;
+import com.merchantmetrics.testsupport.Forms;
+
+/**
+ * bench/replica-footprint.sh: what one replica of the packaged app uses — peak resident memory and CPU time — with the
+ * heap of a pod limited to 1.5 GiB (-Xmx = 75 % of it, as the image's -XX:MaxRAMPercentage=75 gives), through start-up,
+ * an import of a large orders file and the dashboard pages. The figures size the Deployment's requests and limits.
+ * Prints them; asserts nothing about them.
+ */
+class ReplicaFootprintBenchmark {
+
+    @Test
+    void oneReplicaUnderAnImportAndPageLoads() {
+        String database = TestPostgres.newDatabase("footprint");
+        try (AppInstance replica = AppInstance.launch("footprint", database, Map.of(), List.of("-Xmx1152m"))) {
+            replica.awaitReady(Duration.ofMinutes(4));
+            System.out.println("after start-up: " + replica.resourceUsage());
+            replica.createTenant("footprint", "alice");
+            byte[] file = ImportBenchmark.orders(ImportBenchmark.ROWS);
+            given().auth().oauth2(Forms.token("alice")).contentType("text/csv").body(file)
+                    .queryParam("dataset", "orders").queryParam("file_name", "orders.csv")
+                    .post(replica.url("/api/v1/tenants/footprint/uploads")).then().statusCode(200);
+            System.out.printf("after importing %d rows (%.0f MB): %s%n", ImportBenchmark.ROWS, file.length / 1e6, replica.resourceUsage());
+            for (int round = 0; round < 20; round++) {
+                for (String page : List.of("", "/acquisition", "/retention", "/revenue")) {
+                    given().auth().oauth2(Forms.token("alice")).get(replica.url("/t/footprint" + page)).then().statusCode(200);
+                }
+            }
+            System.out.println("after 80 dashboard pages: " + replica.resourceUsage());
+        }
+    }
+}
