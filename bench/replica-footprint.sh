@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q surefire:test -Dtest=ReplicaFootprintBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.rows="${1:-1000000}" 2>&1 | grep -E "^after"
+  -Dbench.rows="${1:-300000}" 2>&1 | grep -E "^after"

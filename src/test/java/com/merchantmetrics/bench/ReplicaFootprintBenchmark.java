@@ -15,7 +15,8 @@ import com.merchantmetrics.testsupport.Forms;
 /**
  * bench/replica-footprint.sh: what one replica of the packaged app uses — peak resident memory and CPU time — with the
  * heap of a pod limited to 1.5 GiB (-Xmx = 75 % of it, as the image's -XX:MaxRAMPercentage=75 gives), through start-up,
- * an import of a large orders file and the dashboard pages. The figures size the Deployment's requests and limits.
+ * an import of an orders file (300,000 rows by default: a million rows take longer than the 60 s default transaction
+ * timeout on a loaded 2-core machine) and the dashboard pages. The figures size the Deployment's requests and limits.
  * Prints them; asserts nothing about them.
  */
 class ReplicaFootprintBenchmark {
