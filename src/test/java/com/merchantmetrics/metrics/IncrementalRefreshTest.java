@@ -78,11 +78,11 @@ class IncrementalRefreshTest {
 
     private List<String> snapshot(Tenant tenant) {
         String metrics = tenants.value(tenant, """
-                SELECT string_agg(concat_ws('|', month, metric, dimension, key, trim_scale(value), reason, inputs), E'\\n'
+                SELECT string_agg(ROW(month, metric, dimension, key, trim_scale(value), reason, inputs)::text, E'\\n'
                                   ORDER BY month, metric, dimension, key) FROM rollup_metrics""");
         String cohorts = tenants.value(tenant, """
-                SELECT string_agg(concat_ws('|', cohort, month, customers, subscribers, buyers, trim_scale(mrr),
-                                            trim_scale(revenue), trim_scale(cumulative_revenue)), E'\\n' ORDER BY cohort, month)
+                SELECT string_agg(ROW(cohort, month, customers, subscribers, buyers, trim_scale(mrr), trim_scale(revenue),
+                                      trim_scale(cumulative_revenue))::text, E'\\n' ORDER BY cohort, month)
                 FROM rollup_cohorts""");
         List<String> lines = new ArrayList<>(List.of(metrics.split("\n")));
         lines.addAll(List.of(cohorts.split("\n")));
