@@ -6,7 +6,7 @@ import com.merchantmetrics.tenant.TenantAccess;
 
 /** Everything one dashboard page shows for a tenant and period. */
 public record Dashboard(TenantAccess tenant, String section, String title, Period period, List<Tile> tiles, List<Chart> charts,
-        String refreshedAt) {
+        List<CohortHeatmap> heatmaps, String refreshedAt) {
 
     public boolean hasNoData() {
         return refreshedAt == null;

@@ -93,10 +93,14 @@ public class DashboardResource {
         if (chart != null && !chart.isBlank()) {
             Dashboard dashboard = group.map(g -> dashboards.group(tenant(), g, period, LOCALE))
                     .orElseGet(() -> dashboards.overview(tenant(), period, LOCALE));
-            Chart table = dashboard.charts().stream().filter(c -> c.id().equals(chart)).findFirst()
-                    .orElseThrow(() -> new NotFoundException("No chart " + chart + " on this page"));
-            rows.add(table.columns());
-            table.rows().forEach(row -> rows.add(row.stream().map(Chart.Cell::sortValue).toList()));
+            Optional<Chart> table = dashboard.charts().stream().filter(c -> c.id().equals(chart)).findFirst();
+            Optional<CohortHeatmap> heatmap = dashboard.heatmaps().stream().filter(h -> h.id().equals(chart)).findFirst();
+            if (table.isPresent()) {
+                rows.add(table.get().columns());
+                table.get().rows().forEach(row -> rows.add(row.stream().map(Chart.Cell::sortValue).toList()));
+            } else {
+                rows.addAll(heatmap.orElseThrow(() -> new NotFoundException("No chart " + chart + " on this page")).table());
+            }
             fileName = chart;
         } else {
             rows.add(List.of("month", "metric", "name", "value", "unit", "reason"));

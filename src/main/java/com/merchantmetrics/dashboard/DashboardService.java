@@ -48,10 +48,12 @@ public class DashboardService {
     }
 
     private final MetricsService metrics;
+    private final CohortHeatmaps cohortHeatmaps;
     private final ObjectMapper json;
 
-    DashboardService(MetricsService metrics, ObjectMapper json) {
+    DashboardService(MetricsService metrics, CohortHeatmaps cohortHeatmaps, ObjectMapper json) {
         this.metrics = metrics;
+        this.cohortHeatmaps = cohortHeatmaps;
         this.json = json;
     }
 
@@ -60,7 +62,7 @@ public class DashboardService {
         List<Tile> tiles = OVERVIEW.stream().map(id -> view.tile(MetricCatalogue.byId(id).orElseThrow())).toList();
         List<Chart> charts = List.of(view.timeSeries("overview-mrr", "MRR and revenue", "Month-end MRR and the revenue of completed orders.",
                 Line.line("mrr"), Line.bar("revenue", null)));
-        return new Dashboard(tenant, "overview", "Overview", period, tiles, charts, view.report.refreshedAt());
+        return new Dashboard(tenant, "overview", "Overview", period, tiles, charts, List.of(), view.report.refreshedAt());
     }
 
     public Dashboard group(TenantAccess tenant, Group group, Period period, Locale locale) {
@@ -85,7 +87,9 @@ public class DashboardService {
                     view.timeSeries("churn-rates", "Churn rates", "Customer churn and gross and net MRR churn per month.",
                             Line.line("subscriber_churn_rate"), Line.line("buyer_churn_rate"), Line.line("gross_mrr_churn_rate"),
                             Line.line("net_mrr_churn_rate")),
-                    view.breakdownOverPeriod("churn-reasons", "Churned MRR by reason", "churned_mrr", "reason"));
+                    view.breakdownOverPeriod("churn-reasons", "Churned MRR by reason", "churned_mrr", "reason"),
+                    RenewalChart.of(view.monthsOfPeriod(), view.report.currency(), view.period.label().toLowerCase(Locale.ROOT),
+                            view.formats, json));
             case revenue -> List.of(
                     view.timeSeries("mrr-arr", "MRR and ARR", "Month-end MRR and ARR.", Line.line("mrr"), Line.line("arr")),
                     view.timeSeries("revenue", "Revenue and orders", "Revenue of completed orders (refunds negative).",
@@ -95,7 +99,8 @@ public class DashboardService {
                     view.timeSeries("repeat", "Repeat purchase rate", "Customers with two or more orders among all buyers so far.",
                             Line.line("repeat_purchase_rate")));
         };
-        return new Dashboard(tenant, group.name(), title(group), period, tiles, charts, view.report.refreshedAt());
+        List<CohortHeatmap> heatmaps = group == Group.retention ? cohortHeatmaps.of(tenant, period, view.formats) : List.of();
+        return new Dashboard(tenant, group.name(), title(group), period, tiles, charts, heatmaps, view.report.refreshedAt());
     }
 
     /** The metrics of a period as rows (month, metric, value, reason) for the CSV export. */
@@ -129,6 +134,10 @@ public class DashboardService {
         BigDecimal number(YearMonth month, String metric) {
             MetricsReport.Value value = value(month, metric);
             return value == null ? null : value.value();
+        }
+
+        List<MetricsReport.Month> monthsOfPeriod() {
+            return report.months().stream().filter(m -> !YearMonth.parse(m.month()).isBefore(period.from())).toList();
         }
 
         List<YearMonth> months() {

@@ -91,6 +91,27 @@ public final class MetricCatalogue {
             new MetricDefinition("net_mrr_churn_rate", "Net MRR churn rate", retention, rate,
                     "(churn + contraction − expansion − reactivation) ÷ MRR at the start",
                     "Negative means net expansion: existing customers grew more than others left.", false, SUBSCRIPTIONS),
+            new MetricDefinition("renewals_due", "Renewals due", retention, count,
+                    "renewal dates in the month of subscriptions active just before them",
+                    "A subscription renews at its first active moment + n × the billing period of the row active just before the "
+                            + "date. Also per billing period.",
+                    true, SUBSCRIPTIONS),
+            new MetricDefinition("renewal_rate", "Renewal rate", retention, rate, "renewed ÷ due",
+                    "Renewed: the subscription is active at the renewal date. Also per billing period: monthly and annual "
+                            + "renewals are different businesses.",
+                    true, SUBSCRIPTIONS),
+            new MetricDefinition("revenue_renewal_rate", "Revenue renewal rate", retention, rate,
+                    "Σ MRR just after the date of the renewed ÷ Σ MRR just before the date of all due",
+                    "Above 100 % when renewals come back at a higher price than before. Also per billing period.",
+                    true, SUBSCRIPTIONS),
+            new MetricDefinition("retention_offer_saves", "Saved by retention offers", retention, count,
+                    "renewed ones whose period after the date has retention_offer true",
+                    "Subscriptions kept with a save offer at their renewal; their MRR is the next metric.",
+                    true, SUBSCRIPTIONS),
+            new MetricDefinition("retention_offer_saved_mrr", "MRR saved by retention offers", retention, money,
+                    "Σ MRR just after the date of the renewals saved by retention offers",
+                    "The MRR of the saves, at the offer's price.",
+                    true, SUBSCRIPTIONS),
 
             new MetricDefinition("mrr", "MRR", revenue, money, "Σ customer MRR at the end of the month",
                     "Customer MRR: each active price period's amount ÷ months in its billing period (week = 12/52), converted "

@@ -30,21 +30,44 @@ public class MetricsApiResource {
 
     private final CurrentTenant currentTenant;
     private final MetricsService metrics;
+    private final CohortService cohorts;
 
-    MetricsApiResource(CurrentTenant currentTenant, MetricsService metrics) {
+    MetricsApiResource(CurrentTenant currentTenant, MetricsService metrics, CohortService cohorts) {
         this.currentTenant = currentTenant;
         this.metrics = metrics;
+        this.cohorts = cohorts;
     }
 
     @GET
     @Operation(summary = "Every metric per month", description = "Values per month from the tenant's rollup: money in the "
             + "reporting currency rounded to its minor unit, rates as fractions, null with a reason when a metric cannot be "
-            + "computed, inputs the value was computed from, and breakdowns (per channel, page, reason).")
+            + "computed, inputs the value was computed from, and breakdowns (per channel, page, reason, billing period).")
     public Response metrics(
             @Parameter(description = "first month, YYYY-MM", example = "2024-01") @RestQuery String from,
             @Parameter(description = "last month, YYYY-MM", example = "2024-12") @RestQuery String to,
             @Parameter(description = "acquisition, retention or revenue; all when absent") @RestQuery String group) {
         YearMonth first = month("from", from);
+        YearMonth last = last(first, to);
+        return Response.ok(metrics.report(currentTenant.access(), first, last, group(group))).build();
+    }
+
+    @Path("/cohorts")
+    @GET
+    @Operation(summary = "Cohorts by acquisition month", description = "One matrix row per cohort (customers acquired in a "
+            + "month of the range), one cell per month since acquisition (0 = the acquisition month) up to \"to\": "
+            + "subscription cohorts (subscribers at the end of the month ÷ the cohort's customers), buyer cohorts (customers "
+            + "with a completed order above zero in the month ÷ customers) and revenue cohorts (the cohort's MRR at the end "
+            + "of the month ÷ at the end of month 0, and cumulative revenue per customer). Example cell: {\"monthsSince\": 1, "
+            + "\"month\": \"2024-02\", \"subscribers\": 2, \"subscriberShare\": 0.5, \"buyers\": 1, \"buyerShare\": 0.25, "
+            + "\"mrr\": 120.00, \"mrrRetention\": 1.2, \"revenue\": 40.00, \"cumulativeRevenuePerCustomer\": 35.00}")
+    public CohortReport cohorts(
+            @Parameter(description = "first cohort month, YYYY-MM", example = "2024-01") @RestQuery String from,
+            @Parameter(description = "last cohort month and last month of the cells, YYYY-MM", example = "2024-12") @RestQuery String to) {
+        YearMonth first = month("from", from);
+        return cohorts.cohorts(currentTenant.access(), first, last(first, to));
+    }
+
+    private static YearMonth last(YearMonth first, String to) {
         YearMonth last = month("to", to);
         if (last.isBefore(first)) {
             throw badRequest("\"to\" (" + last + ") is before \"from\" (" + first + ")");
@@ -52,7 +75,7 @@ public class MetricsApiResource {
         if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
             throw badRequest("at most " + MAX_MONTHS + " months per request");
         }
-        return Response.ok(metrics.report(currentTenant.access(), first, last, group(group))).build();
+        return last;
     }
 
     private static YearMonth month(String name, String value) {

@@ -117,7 +117,7 @@ public class MetricsService {
     }
 
     /** When the rollup was last refreshed, ISO-8601 in UTC; null before the first import. */
-    private static String refreshedAt(Connection connection) throws SQLException {
+    static String refreshedAt(Connection connection) throws SQLException {
         try (PreparedStatement state = connection.prepareStatement(
                 "SELECT to_char(refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM rollup_state");
                 ResultSet rs = state.executeQuery()) {

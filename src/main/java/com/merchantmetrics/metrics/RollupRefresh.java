@@ -36,8 +36,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Rebuilds a tenant's month-by-month rollup from a month on: customer MRR at every month end and completed orders per
- * customer and month, then every metric query of src/main/resources/metrics/ in order (later queries read what
+ * Rebuilds a tenant's month-by-month rollup from a month on: customer MRR at every month end, completed orders per
+ * customer and month and the cohort cells of those months, then every metric query of src/main/resources/metrics/ in order (later queries read what
  * earlier ones wrote). Runs right after an import commits, in one transaction of its own; pages and the API only
  * ever read the result.
  */
@@ -47,7 +47,7 @@ public class RollupRefresh {
     /** Metric queries in the order they run; each returns (month, metric, dimension, key, value, reason, inputs). */
     static final List<String> METRIC_QUERIES = List.of("mrr", "arr", "mrr_movements", "mrr_churn_rates",
             "subscriber_churn_rate", "buyer_churn_rate", "revenue", "repeat_purchase_rate", "visitor_conversion",
-            "purchase_conversion", "lead_conversion_rate", "new_customers", "spend", "cac", "churn_by_reason", "ltv", "ltv_cac");
+            "purchase_conversion", "lead_conversion_rate", "new_customers", "spend", "cac", "churn_by_reason", "renewals", "ltv", "ltv_cac");
 
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([a-z_]+)");
 
@@ -56,7 +56,8 @@ public class RollupRefresh {
 
     private final TenantGate gate;
     private final Timer refreshTimer;
-    private final List<Query> customerRollups = List.of(load("customer_mrr"), load("customer_orders"));
+    private final List<Query> customerRollups = List.of(load("customer_mrr"), load("customer_orders"),
+            load("cohorts"));
     private final List<Query> metricQueries = METRIC_QUERIES.stream().map(RollupRefresh::load).toList();
 
     RollupRefresh(TenantGate gate, MeterRegistry meters) {
@@ -171,6 +172,7 @@ public class RollupRefresh {
             statement.execute("DELETE FROM rollup_customer_mrr WHERE " + condition);
             statement.execute("DELETE FROM rollup_customer_orders WHERE " + condition);
             statement.execute("DELETE FROM rollup_metrics WHERE " + condition);
+            statement.execute("DELETE FROM rollup_cohorts WHERE " + condition);
         }
     }
 

@@ -10,11 +10,11 @@ import com.merchantmetrics.tenant.TenantAccess;
 
 /**
  * One client in an account manager's portfolio: the month's figures exactly as the metrics API gives them, how
- * they moved from the month before, data freshness, and the flags with their reasons.
+ * they moved from the month before, renewals due in the next 30 days, data freshness, and the flags with their reasons.
  */
 public record ClientRow(TenantAccess tenant, YearMonth month, BigDecimal mrr, BigDecimal netNewMrr, BigDecimal mrrGrowth,
         BigDecimal customerChurn, String churnBasis, BigDecimal churnChangePoints, BigDecimal netMrrChurn, BigDecimal cac,
-        BigDecimal ltvCac, BigDecimal visitorConversion, String lastUpload, Long daysSinceUpload, String refreshedAt,
+        BigDecimal ltvCac, BigDecimal visitorConversion, long renewalsDue, BigDecimal mrrAtRisk, String lastUpload, Long daysSinceUpload, String refreshedAt,
         List<String> flags) {
 
     public boolean flagged() {
@@ -28,6 +28,7 @@ public record ClientRow(TenantAccess tenant, YearMonth month, BigDecimal mrr, Bi
                 cell(formats, mrr, Unit.money), cell(formats, netNewMrr, Unit.money), cell(formats, mrrGrowth, Unit.rate),
                 cell(formats, customerChurn, Unit.rate), cell(formats, netMrrChurn, Unit.rate), cell(formats, cac, Unit.money),
                 cell(formats, ltvCac, Unit.ratio), cell(formats, visitorConversion, Unit.rate),
+                cell(formats, BigDecimal.valueOf(renewalsDue), Unit.count), cell(formats, mrrAtRisk, Unit.money),
                 new Cell(lastUpload == null ? "never" : lastUpload + " (" + daysSinceUpload + " days ago)",
                         daysSinceUpload == null ? "" : daysSinceUpload.toString()),
                 new Cell(refreshedAt == null ? "–" : refreshedAt, refreshedAt == null ? "" : refreshedAt),
@@ -35,7 +36,8 @@ public record ClientRow(TenantAccess tenant, YearMonth month, BigDecimal mrr, Bi
     }
 
     public static final List<String> COLUMNS = List.of("Client", "MRR", "Net new MRR", "MRR growth", "Customer churn",
-            "Net MRR churn", "CAC", "LTV:CAC", "Visitor conversion", "Last upload", "Figures as of", "Flags");
+            "Net MRR churn", "CAC", "LTV:CAC", "Visitor conversion", "Renewals due (30 days)", "MRR at risk (30 days)",
+            "Last upload", "Figures as of", "Flags");
 
     public record Cell(String text, String sortValue) {
     }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 
 import com.merchantmetrics.metrics.MetricsService;
+import com.merchantmetrics.metrics.UpcomingRenewals;
 import com.merchantmetrics.tenant.AccountManagerAssignment;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantAccessService;
@@ -44,15 +45,19 @@ public class PortfolioService {
             "net_mrr_churn_rate", "cac", "ltv_cac", "visitor_conversion_rate");
 
     private final TenantAccessService accessService;
+    static final Duration RENEWALS_WINDOW = Duration.ofDays(30);
+
     private final MetricsService metrics;
+    private final UpcomingRenewals upcomingRenewals;
     private final TenantGate gate;
     private final Clock clock;
     private final ManagedExecutor executor;
 
-    PortfolioService(TenantAccessService accessService, MetricsService metrics, TenantGate gate,
+    PortfolioService(TenantAccessService accessService, MetricsService metrics, UpcomingRenewals upcomingRenewals, TenantGate gate,
             @ConfigProperty(name = "merchant-metrics.portfolio.parallel-reads", defaultValue = "6") int parallelReads) {
         this.accessService = accessService;
         this.metrics = metrics;
+        this.upcomingRenewals = upcomingRenewals;
         this.gate = gate;
         this.clock = Clock.systemUTC();
         this.executor = ManagedExecutor.builder().maxAsync(parallelReads).propagated(ThreadContext.NONE)
@@ -112,10 +117,12 @@ public class PortfolioService {
         } else if (days >= thresholds.maxDaysWithoutUpload) {
             flags.add("no upload for " + days + " days");
         }
+        UpcomingRenewals.Upcoming renewals = upcomingRenewals.within(client, RENEWALS_WINDOW);
         String uploadDay = lastUpload == null ? null : lastUpload.atZone(ZoneId.of(client.timeZone())).toLocalDate().toString();
         return new ClientRow(client, month, mrr, value(now, "net_new_mrr"), growth, churn,
                 basis.equals("subscriber_churn_rate") ? "subscribers" : "buyers", churnChange, value(now, "net_mrr_churn_rate"),
-                value(now, "cac"), ltvCac, value(now, "visitor_conversion_rate"), uploadDay, days, values.refreshedAt(), flags);
+                value(now, "cac"), ltvCac, value(now, "visitor_conversion_rate"), renewals.count(),
+                renewals.mrrAtRisk(), uploadDay, days, values.refreshedAt(), flags);
     }
 
     private Instant lastImport(TenantAccess client) {

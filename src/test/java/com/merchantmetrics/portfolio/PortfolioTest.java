@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.merchantmetrics.ingest.Uploads;
+import com.merchantmetrics.metrics.UpcomingRenewals;
 import com.merchantmetrics.testsupport.Forms;
 import com.merchantmetrics.testsupport.TestTenants;
 import com.merchantmetrics.tenant.Tenant;
@@ -36,6 +40,9 @@ class PortfolioTest {
 
     @Inject
     TestTenants tenants;
+
+    @Inject
+    UpcomingRenewals upcomingRenewals;
 
     private Tenant churner;
     private Tenant spender;
@@ -81,6 +88,42 @@ class PortfolioTest {
         }
         // Churner: MRR 100 + 50 in March (c2 left on 10 March); 200 in February: growth −25 %
         assertThat(rows.get(churner.slug).subList(4, 8)).containsExactly("150.00", "-50.00", "-0.250000", "0.333333");
+    }
+
+    /**
+     * Renewals of the next 30 days from today (UTC), by hand: a1 1,200/year renews in 10 days (MRR 100); m1 30/month
+     * in 5 days (30); m2 50/month ends on its renewal date in 20 days (due, 50 at risk); m3 ends in 5 days, before
+     * its renewal: not due; w1 12/week renews in 4, 11, 18 and 25 days (4 × 52); a2 renews in 10 months. Due 7,
+     * MRR at risk 100 + 30 + 50 + 208 = 388.
+     */
+    @Test
+    void renewalsDueInTheNext30Days() {
+        Tenant renewing = tenants.create("pf");
+        tenants.grant(renewing, "alice", TenantRole.owner);
+        tenants.grant(renewing, "marco", TenantRole.account_manager);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate m2Start = today.plusDays(20).minusMonths(1);
+        Uploads.post(renewing, "subscriptions", String.join("\n",
+                "subscription_id,customer_id,starts_at,ends_at,amount,currency,billing_period",
+                "a1,c1," + today.plusDays(10).minusYears(1) + ",,1200,USD,year",
+                "m1,c2," + today.plusDays(5).minusMonths(1) + ",,30,USD,month",
+                "m2,c3," + m2Start + "," + m2Start.plusMonths(1) + ",50,USD,month",
+                "m3,c4," + today.minusDays(10) + "," + today.plusDays(5) + ",40,USD,month",
+                "w1,c5," + today.minusDays(3) + ",,12,USD,week",
+                "a2,c6," + today.minusMonths(2) + ",,600,USD,year", "")).then().statusCode(200);
+
+        UpcomingRenewals.Upcoming upcoming = upcomingRenewals.within(renewing, Duration.ofDays(30));
+        assertThat(upcoming.count()).isEqualTo(7);
+        assertThat(upcoming.mrrAtRisk()).isEqualByComparingTo("388.00");
+        assertThat(upcoming.perBillingPeriod()).containsOnly(
+                Map.entry("year", new UpcomingRenewals.Due(1, new BigDecimal("100.00"))),
+                Map.entry("month", new UpcomingRenewals.Due(2, new BigDecimal("80.00"))),
+                Map.entry("week", new UpcomingRenewals.Due(4, new BigDecimal("208.00"))));
+
+        List<String> row = export(renewing.slug.substring(0, renewing.slug.lastIndexOf('-'))).get(renewing.slug);
+        assertThat(row.subList(12, 14)).containsExactly("7", "388.00");
+        assertThat(Forms.page("marco", "/portfolio?month=2024-03&q=" + renewing.slug).asString())
+                .contains("Renewals due (30 days)", "$388.00");
     }
 
     @Test
@@ -133,12 +176,16 @@ class PortfolioTest {
     }
 
     private String flags(Tenant client) {
-        return export().get(client.slug).get(14);
+        return export().get(client.slug).get(16);
     }
 
     /** The CSV export by slug: month, slug, currency, then the page's columns. */
     private Map<String, List<String>> export() {
-        String csv = Forms.page("marco", "/portfolio/export.csv?" + FILTER + prefix).then().statusCode(200).extract().asString();
+        return export(prefix);
+    }
+
+    private static Map<String, List<String>> export(String filter) {
+        String csv = Forms.page("marco", "/portfolio/export.csv?" + FILTER + filter).then().statusCode(200).extract().asString();
         return csv.lines().skip(1).map(line -> Arrays.asList(line.split(",", -1)))
                 .collect(Collectors.toMap(row -> row.get(1), row -> row));
     }

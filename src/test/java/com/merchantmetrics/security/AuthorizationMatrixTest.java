@@ -72,6 +72,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/tenants/{slug}", Rule.TENANT_READ),
             Map.entry("GET /api/v1/tenants/{slug}/metrics", Rule.TENANT_READ),
             Map.entry("GET /api/v1/tenants/{slug}/metrics/definitions", Rule.TENANT_READ),
+            Map.entry("GET /api/v1/tenants/{slug}/metrics/cohorts", Rule.TENANT_READ),
             Map.entry("GET /api/v1/tenants/{slug}/uploads", Rule.TENANT_READ),
             Map.entry("POST /api/v1/tenants/{slug}/uploads", Rule.TENANT_UPLOAD),
             Map.entry("GET /t/{slug}", Rule.TENANT_READ),

@@ -1,0 +1,83 @@
+package com.merchantmetrics.metrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.ZoneOffset;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.merchantmetrics.tenant.Tenant;
+import com.merchantmetrics.tenant.TenantAccess;
+import com.merchantmetrics.tenant.TenantGate;
+import com.merchantmetrics.tenant.TenantSchema;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Renewals due from now to now + a window, by the same renewal dates as the renewal metrics (the database function
+ * renewal_dates): how many, and the MRR at risk (Σ MRR just before each renewal date). Reads only the subscription
+ * rows that overlap the window, so it stays fast for large tenants.
+ */
+@ApplicationScoped
+public class UpcomingRenewals {
+
+    /** mrrAtRisk in the reporting currency, rounded to its minor unit; perBillingPeriod keyed week, month, quarter, … */
+    public record Upcoming(Instant from, Instant to, String currency, long count, BigDecimal mrrAtRisk,
+            Map<String, Due> perBillingPeriod) {
+    }
+
+    public record Due(long count, BigDecimal mrrAtRisk) {
+    }
+
+    private final TenantGate gate;
+    private final Clock clock;
+
+    UpcomingRenewals(TenantGate gate) {
+        this.gate = gate;
+        this.clock = Clock.systemUTC();
+    }
+
+    public Upcoming within(Tenant tenant, Duration window) {
+        return within(tenant.schema(), tenant.reportingCurrency, tenant.timeZone, window);
+    }
+
+    public Upcoming within(TenantAccess tenant, Duration window) {
+        return within(tenant.schema(), tenant.reportingCurrency(), tenant.timeZone(), window);
+    }
+
+    private Upcoming within(TenantSchema schema, String currency, String timeZone, Duration window) {
+        Instant from = clock.instant();
+        Instant to = from.plus(window);
+        int scale = Currency.getInstance(currency).getDefaultFractionDigits();
+        return QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(schema, connection -> {
+            Map<String, Due> perBillingPeriod = new LinkedHashMap<>();
+            long count = 0;
+            BigDecimal mrr = BigDecimal.ZERO;
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT billing_period, count(*), sum(mrr_before) FROM renewal_dates(?, ?, ?, ?)
+                    GROUP BY billing_period ORDER BY min(renews_at), billing_period""")) {
+                select.setObject(1, from.atOffset(ZoneOffset.UTC));
+                select.setObject(2, to.atOffset(ZoneOffset.UTC));
+                select.setString(3, timeZone);
+                select.setString(4, currency);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        perBillingPeriod.put(rows.getString(1),
+                                new Due(rows.getLong(2), rows.getBigDecimal(3).setScale(scale, RoundingMode.HALF_EVEN)));
+                        count += rows.getLong(2);
+                        mrr = mrr.add(rows.getBigDecimal(3));
+                    }
+                }
+            }
+            return new Upcoming(from, to, currency, count, mrr.setScale(scale, RoundingMode.HALF_EVEN), perBillingPeriod);
+        }));
+    }
+}

@@ -1,0 +1,37 @@
+-- Renewal rate(P) = renewed ÷ due; revenue renewal rate(P) = Σ MRR just after the date of renewed ÷ Σ MRR just before of due; saves = renewed into a retention-offer period.
+WITH months AS (SELECT month::date, month AT TIME ZONE :tz AS month_start, (month + interval '1 month') AT TIME ZONE :tz AS month_end
+                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+renewals AS MATERIALIZED (
+    SELECT date_trunc('month', r.renews_at AT TIME ZONE :tz)::date AS month, r.*
+    FROM renewal_dates((SELECT min(month_start) FROM months), (SELECT max(month_end) FROM months), :tz, :currency) r
+),
+groups AS (
+    SELECT m.month, coalesce(r.billing_period, '') AS billing_period,
+           count(r.subscription_id) AS due,
+           count(*) FILTER (WHERE r.renewed) AS renewed,
+           coalesce(sum(r.mrr_before), 0) AS mrr_due,
+           coalesce(sum(r.mrr_after) FILTER (WHERE r.renewed), 0) AS mrr_renewed,
+           count(*) FILTER (WHERE r.renewed AND r.retention_offer) AS saves,
+           coalesce(sum(r.mrr_after) FILTER (WHERE r.renewed AND r.retention_offer), 0) AS saved_mrr
+    FROM months m LEFT JOIN renewals r ON r.month = m.month
+    GROUP BY GROUPING SETS ((m.month), (m.month, r.billing_period))
+    HAVING GROUPING(r.billing_period) = 1 OR r.billing_period IS NOT NULL
+),
+labelled AS (
+    SELECT g.*, CASE WHEN g.billing_period = '' THEN '' ELSE 'billing_period' END AS dimension,
+           CASE WHEN g.due = 0 THEN 'no renewals due this month' END AS no_renewals
+    FROM groups g
+)
+SELECT l.month, x.metric, l.dimension, l.billing_period, x.value, x.reason, x.inputs
+FROM labelled l
+CROSS JOIN LATERAL (VALUES
+    ('renewals_due', l.due::numeric, NULL, jsonb_build_object('renewed', l.renewed)),
+    ('renewal_rate', l.renewed::numeric / nullif(l.due, 0), l.no_renewals,
+     jsonb_build_object('due', l.due, 'renewed', l.renewed)),
+    ('revenue_renewal_rate', l.mrr_renewed / nullif(l.mrr_due, 0),
+     CASE WHEN l.due = 0 THEN l.no_renewals WHEN l.mrr_due = 0 THEN 'no MRR due for renewal this month' END,
+     jsonb_build_object('mrr_after_renewal', round(l.mrr_renewed, 4), 'mrr_due', round(l.mrr_due, 4))),
+    ('retention_offer_saves', l.saves::numeric, NULL, jsonb_build_object('saved_mrr', round(l.saved_mrr, 4))),
+    ('retention_offer_saved_mrr', l.saved_mrr, NULL, jsonb_build_object('saves', l.saves))
+) AS x(metric, value, reason, inputs)
+WHERE l.dimension = '' OR x.metric IN ('renewals_due', 'renewal_rate', 'revenue_renewal_rate')

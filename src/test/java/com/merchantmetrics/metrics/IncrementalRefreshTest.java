@@ -1,0 +1,138 @@
+package com.merchantmetrics.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.merchantmetrics.demo.DemoDataGenerator;
+import com.merchantmetrics.demo.DemoProfile;
+import com.merchantmetrics.demo.GeneratedFiles;
+import com.merchantmetrics.demo.GeneratorSettings;
+import com.merchantmetrics.ingest.Uploads;
+import com.merchantmetrics.testsupport.TestTenants;
+import com.merchantmetrics.tenant.Tenant;
+import com.merchantmetrics.tenant.TenantRole;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Property: after any sequence of imports, the rollup the imports refreshed incrementally (rollup_metrics and
+ * rollup_cohorts, from the first month each import touched) equals a full rebuild exactly. Generated demo data
+ * (small), split at a random day: the part before it first, then follow-up imports in random order of the later
+ * orders, the later subscription rows, and price changes of random earlier subscription rows.
+ */
+@QuarkusTest
+class IncrementalRefreshTest {
+
+    @Inject
+    TestTenants tenants;
+
+    @Inject
+    RollupRefresh rollupRefresh;
+
+    @ParameterizedTest
+    @ValueSource(longs = {7, 2024})
+    void incrementalRefreshEqualsFullRebuild(long seed, @TempDir Path directory) throws IOException {
+        Random random = new Random(seed);
+        GeneratorSettings settings = GeneratorSettings.demo(DemoProfile.D2C_SUBSCRIPTION, java.time.LocalDate.of(2026, 10, 31))
+                .withSeed(seed).withCustomers(120).withSubscriptions(90);
+        GeneratedFiles files = DemoDataGenerator.generate(settings, directory);
+        Tenant tenant = tenants.create("incremental");
+        tenants.grant(tenant, "alice", TenantRole.owner);
+        String cutoff = settings.firstDay().plusDays(200 + random.nextInt(400)).toString();
+
+        Table orders = Table.read(files.byDataset().get("orders"));
+        Table subscriptions = Table.read(files.byDataset().get("subscriptions"));
+        upload(tenant, "fx_rates", Table.read(files.byDataset().get("fx_rates")).csv(row -> true));
+        upload(tenant, "orders", orders.csv(row -> orders.get(row, "ordered_at").compareTo(cutoff) < 0));
+        upload(tenant, "subscriptions", subscriptions.csv(row -> subscriptions.get(row, "starts_at").compareTo(cutoff) < 0));
+
+        List<Runnable> followUps = new ArrayList<>(List.of(
+                () -> upload(tenant, "orders", orders.csv(row -> orders.get(row, "ordered_at").compareTo(cutoff) >= 0)),
+                () -> upload(tenant, "subscriptions", subscriptions.csv(row -> subscriptions.get(row, "starts_at").compareTo(cutoff) >= 0)),
+                () -> upload(tenant, "subscriptions", subscriptions.withPriceChanges(random, 5))));
+        java.util.Collections.shuffle(followUps, random);
+        followUps.forEach(Runnable::run);
+
+        List<String> incremental = snapshot(tenant);
+        rollupRefresh.refresh(tenant, null);
+        List<String> rebuilt = snapshot(tenant);
+        assertThat(incremental).as("seed %d, cutoff %s", seed, cutoff).hasSizeGreaterThan(100).containsExactlyElementsOf(rebuilt);
+    }
+
+    private List<String> snapshot(Tenant tenant) {
+        String metrics = tenants.value(tenant, """
+                SELECT string_agg(ROW(month, metric, dimension, key, trim_scale(value), reason, inputs)::text, E'\\n'
+                                  ORDER BY month, metric, dimension, key) FROM rollup_metrics""");
+        String cohorts = tenants.value(tenant, """
+                SELECT string_agg(ROW(cohort, month, customers, subscribers, buyers, trim_scale(mrr), trim_scale(revenue),
+                                      trim_scale(cumulative_revenue))::text, E'\\n' ORDER BY cohort, month)
+                FROM rollup_cohorts""");
+        List<String> lines = new ArrayList<>(List.of(metrics.split("\n")));
+        lines.addAll(List.of(cohorts.split("\n")));
+        return lines;
+    }
+
+    private static void upload(Tenant tenant, String dataset, String csv) {
+        Uploads.post(tenant, dataset, csv).then().statusCode(200);
+    }
+
+    /** A generated CSV file in memory. */
+    private record Table(List<String> header, List<List<String>> rows) {
+
+        static Table read(Path file) throws IOException {
+            try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
+                List<List<String>> all = reader.stream().map(CsvRecord::getFields).toList();
+                return new Table(all.get(0), all.subList(1, all.size()));
+            }
+        }
+
+        String get(List<String> row, String column) {
+            return row.get(header.indexOf(column));
+        }
+
+        String csv(Predicate<List<String>> keep) {
+            return write(rows.stream().filter(keep).toList());
+        }
+
+        /** count random rows with their amount raised by 10 %: a price change of an existing period. */
+        String withPriceChanges(Random random, int count) {
+            List<List<String>> changed = new ArrayList<>();
+            int amount = header.indexOf("amount");
+            for (int i = 0; i < count; i++) {
+                List<String> row = new ArrayList<>(rows.get(random.nextInt(rows.size())));
+                row.set(amount, new BigDecimal(row.get(amount)).multiply(new BigDecimal("1.1")).setScale(2,
+                        java.math.RoundingMode.HALF_EVEN).toPlainString());
+                changed.add(row);
+            }
+            return write(changed.stream().distinct().toList());
+        }
+
+        private String write(List<List<String>> selected) {
+            StringWriter out = new StringWriter();
+            try (CsvWriter writer = CsvWriter.builder().build(out)) {
+                writer.writeRecord(header);
+                selected.forEach(writer::writeRecord);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toString();
+        }
+    }
+}
