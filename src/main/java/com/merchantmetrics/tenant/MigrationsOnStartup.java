@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -26,7 +27,8 @@ public class MigrationsOnStartup {
         this.migrations = migrations;
     }
 
-    void onStart(@Observes @Priority(1) StartupEvent event) {
+    /** Before the Quartz scheduler (priority PLATFORM_BEFORE), whose job store is in the control schema. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent event) {
         migrateAll();
     }
 

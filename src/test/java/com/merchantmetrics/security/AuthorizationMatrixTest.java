@@ -96,7 +96,14 @@ class AuthorizationMatrixTest {
             Map.entry("GET /t/{slug}/api-keys", Rule.TENANT_OWNER),
             Map.entry("POST /t/{slug}/api-keys", Rule.TENANT_OWNER),
             Map.entry("POST /t/{slug}/api-keys/{keyId}/revoke", Rule.TENANT_OWNER),
-            Map.entry("GET /t/{slug}/audit", Rule.TENANT_OWNER));
+            Map.entry("GET /t/{slug}/audit", Rule.TENANT_OWNER),
+            Map.entry("GET /t/{slug}/email-summary", Rule.TENANT_READ),
+            Map.entry("POST /t/{slug}/email-summary", Rule.TENANT_READ),
+            Map.entry("GET /t/{slug}/email-summary/preview", Rule.TENANT_READ),
+            Map.entry("POST /t/{slug}/email-summary/test", Rule.TENANT_READ),
+            // The signed token is the credential; the one-click POST on the same path is a Vert.x route (DigestTest).
+            Map.entry("GET /unsubscribe/{token}", Rule.PUBLIC),
+            Map.entry("GET /admin/email-summaries", Rule.PLATFORM_ADMIN));
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     private static final String SECRET = "Top Secret Customer";

@@ -28,6 +28,19 @@ public class GreenMailTestResource implements QuarkusTestResourceLifecycleManage
         return greenMail;
     }
 
+    /** Takes the SMTP server down: connections are refused until {@link #restartSmtp()}. */
+    public static synchronized int stopSmtp() {
+        int port = mailbox().getSmtp().getPort();
+        greenMail.stop();
+        return port;
+    }
+
+    /** A fresh SMTP server (empty mailbox) on the port the application sends to. */
+    public static synchronized void restartSmtp(int port) {
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
     /** The decoded part of the given type ("text/plain", "text/html") of a received mail, or null. */
     public static String part(Part mail, String mimeType) {
         try {

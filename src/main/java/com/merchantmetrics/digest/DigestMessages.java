@@ -1,0 +1,171 @@
+package com.merchantmetrics.digest;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The words of the weekly summaries, English by default; Vietnamese in messages/digest_vi.properties. */
+@MessageBundle(value = "digest", locale = "en")
+public interface DigestMessages {
+
+    @Message("Your week at {tenant}")
+    String subject(String tenant);
+
+    @Message("Your clients this week")
+    String portfolioSubject();
+
+    @Message("Weekly summary")
+    String title();
+
+    @Message("{tenant}, as of {date}")
+    String intro(String tenant, String date);
+
+    @Message("The figures come from the monthly rollup, so they compare months: this month so far with last month, and last month with the month before. Weekly figures are not computed.")
+    String monthlyNote();
+
+    @Message("This month so far ({month})")
+    String monthToDate(String month);
+
+    @Message("Last month ({month})")
+    String lastMonth(String month);
+
+    @Message("Metric")
+    String metric();
+
+    @Message("Now")
+    String now();
+
+    @Message("Before")
+    String before();
+
+    @Message("Change")
+    String change();
+
+    @Message("MRR")
+    String mrr();
+
+    @Message("Net new MRR")
+    String netNewMrr();
+
+    @Message("New customers")
+    String newCustomers();
+
+    @Message("Churned customers")
+    String churnedCustomers();
+
+    @Message("Visitor conversion")
+    String visitorConversion();
+
+    @Message("Lead conversion")
+    String leadConversion();
+
+    @Message("CAC (trailing)")
+    String cac();
+
+    @Message("LTV:CAC")
+    String ltvCac();
+
+    @Message("New MRR")
+    String newMrr();
+
+    @Message("Expansion MRR")
+    String expansionMrr();
+
+    @Message("Reactivation MRR")
+    String reactivationMrr();
+
+    @Message("Contraction MRR")
+    String contractionMrr();
+
+    @Message("Churned MRR")
+    String churnedMrr();
+
+    @Message("Net new MRR movements last month")
+    String movements();
+
+    @Message("Top churn reasons last month")
+    String churnReasons();
+
+    @Message("{reason}: {customers} customers, {mrr} MRR")
+    String churnReason(String reason, long customers, String mrr);
+
+    @Message("no reason given")
+    String noReason();
+
+    @Message("What moved")
+    String whatMoved();
+
+    @Message("{metric} rose {change}")
+    String rose(String metric, String change);
+
+    @Message("{metric} fell {change}")
+    String fell(String metric, String change);
+
+    @Message("{metric} rose {change} to {value}")
+    String roseTo(String metric, String change, String value);
+
+    @Message("{metric} fell {change} to {value}")
+    String fellTo(String metric, String change, String value);
+
+    @Message("{sentence}: {reason}")
+    String because(String sentence, String reason);
+
+    @Message("{customers} customers churned ({reasons})")
+    String customersChurned(long customers, String reasons);
+
+    @Message("{movement} was {value}, against {previous} the month before")
+    String movementWas(String movement, String value, String previous);
+
+    @Message("{metric}: {value}, against {previous} the month before")
+    String countWas(String metric, String value, String previous);
+
+    @Message("{metric} moved {change}")
+    String moved(String metric, String change);
+
+    @Message("Nothing moved noticeably last month.")
+    String nothingMoved();
+
+    @Message("MRR, last 12 months")
+    String trendTitle();
+
+    @Message("Month by month (the rollup is monthly); the last month is the month so far.")
+    String trendNote();
+
+    @Message("MRR trend of the last 12 months")
+    String trendAlt();
+
+    @Message("Figures computed {time} (UTC)")
+    String freshness(String time);
+
+    @Message("No data uploaded yet: upload your files to see figures here.")
+    String noData();
+
+    @Message("Open the dashboards")
+    String openDashboards();
+
+    @Message("Choose when you get this e-mail")
+    String preferences();
+
+    @Message("Unsubscribe")
+    String unsubscribe();
+
+    @Message("You get this e-mail as {role} of {tenant}.")
+    String why(String role, String tenant);
+
+    @Message("You get this e-mail as account manager of these clients.")
+    String whyPortfolio();
+
+    @Message("{count} clients, {flagged} flagged, figures of {month}")
+    String portfolioIntro(int count, long flagged, String month);
+
+    @Message("Client")
+    String client();
+
+    @Message("Customer churn")
+    String customerChurn();
+
+    @Message("Flags")
+    String flags();
+
+    @Message("Open the portfolio")
+    String openPortfolio();
+}

@@ -1,0 +1,147 @@
+package com.merchantmetrics.digest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The send log (control.digest_send): one row per (recipient, scope, week), so a digest is claimed once whatever
+ * the number of replicas, retries or restarts; delivery state and back-off live in the row.
+ */
+@ApplicationScoped
+public class DigestSendLog {
+
+    static final String PORTFOLIO = "portfolio";
+
+    /** A digest that is due: scope "tenant:<id>" (tenantId set) or "portfolio". */
+    public record Due(long recipientId, String scope, LocalDate week, Long tenantId) {
+        static Due merchant(long recipientId, long tenantId, LocalDate week) {
+            return new Due(recipientId, "tenant:" + tenantId, week, tenantId);
+        }
+
+        static Due portfolio(long recipientId, LocalDate week) {
+            return new Due(recipientId, PORTFOLIO, week, null);
+        }
+    }
+
+    /** A claimed row, locked by the current transaction until it commits. */
+    public record Claim(long id, Due due, int attempts) {
+    }
+
+    /** A row platform admins see: not sent yet after an attempt, or given up. */
+    public record Problem(long id, String recipient, String scope, LocalDate week, String tenantName, String status,
+            int attempts, Instant nextAttemptAt, String lastError) {
+    }
+
+    private final DataSource dataSource;
+
+    DigestSendLog(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Records the due digests that are not in the log yet; returns how many were new. */
+    int record(Collection<Due> dues, Instant now) {
+        if (dues.isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO control.digest_send (recipient_id, scope, week, tenant_id, status, next_attempt_at)
+                    VALUES (?, ?, ?, ?, 'pending', ?) ON CONFLICT (recipient_id, scope, week) DO NOTHING""")) {
+                for (Due due : dues) {
+                    insert.setLong(1, due.recipientId());
+                    insert.setString(2, due.scope());
+                    insert.setObject(3, due.week());
+                    insert.setObject(4, due.tenantId());
+                    insert.setTimestamp(5, Timestamp.from(now));
+                    insert.addBatch();
+                }
+                int created = 0;
+                for (int count : insert.executeBatch()) {
+                    created += Math.max(count, 0);
+                }
+                return created;
+            }
+        });
+    }
+
+    /**
+     * Claims the next pending digest whose time has come (skipping rows another worker or replica holds) on the
+     * connection of the current transaction; the caller writes the outcome before committing.
+     */
+    Optional<Claim> claimNext(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, recipient_id, scope, week, tenant_id, attempts FROM control.digest_send
+                WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED""")) {
+            select.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                long tenantId = row.getLong(5);
+                Long tenant = row.wasNull() ? null : tenantId;
+                return Optional.of(new Claim(row.getLong(1),
+                        new Due(row.getLong(2), row.getString(3), row.getObject(4, LocalDate.class), tenant), row.getInt(6)));
+            }
+        }
+    }
+
+    void finish(Connection connection, Claim claim, String status, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE control.digest_send SET status = ?, attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")) {
+            update.setString(1, status);
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setLong(3, claim.id());
+            update.executeUpdate();
+        }
+    }
+
+    void failed(Connection connection, Claim claim, String error, Instant retryAt, boolean giveUp) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE control.digest_send SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+                WHERE id = ?""")) {
+            update.setString(1, giveUp ? "failed" : "pending");
+            update.setString(2, error);
+            update.setTimestamp(3, Timestamp.from(retryAt));
+            update.setLong(4, claim.id());
+            update.executeUpdate();
+        }
+    }
+
+    /** Digests not delivered at the first attempt (still retrying, or given up), newest first. */
+    public List<Problem> problems(int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement("""
+                    SELECT s.id, u.email, s.scope, s.week, t.name, s.status, s.attempts, s.next_attempt_at, s.last_error
+                    FROM control.digest_send s JOIN control.app_user u ON u.id = s.recipient_id
+                    LEFT JOIN control.tenant t ON t.id = s.tenant_id
+                    WHERE s.status = 'failed' OR (s.status = 'pending' AND s.attempts > 0)
+                    ORDER BY s.created_at DESC, s.id DESC LIMIT ?""")) {
+                select.setInt(1, limit);
+                List<Problem> problems = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        problems.add(new Problem(rows.getLong(1), rows.getString(2), rows.getString(3),
+                                rows.getObject(4, LocalDate.class), rows.getString(5), rows.getString(6), rows.getInt(7),
+                                rows.getTimestamp(8).toInstant(), rows.getString(9)));
+                    }
+                }
+                return problems;
+            }
+        });
+    }
+}

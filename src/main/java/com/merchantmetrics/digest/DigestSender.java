@@ -1,0 +1,206 @@
+package com.merchantmetrics.digest;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.merchantmetrics.digest.DigestSendLog.Claim;
+import com.merchantmetrics.digest.DigestSendLog.Due;
+import com.merchantmetrics.security.AppUser;
+import com.merchantmetrics.tenant.TenantAccess;
+import com.merchantmetrics.tenant.TenantAccessService;
+import com.merchantmetrics.tenant.TenantRole;
+import com.merchantmetrics.tenant.Tenant;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends the weekly summaries. Each run (a clustered Quartz job, so one replica at a time) records the digests that
+ * are due in the send log, then delivers pending ones: each claimed with a row lock, sent, and its outcome written
+ * in the same transaction. A failed send is retried with exponential back-off; after the last attempt it stays in
+ * the log as failed for platform admins to see.
+ */
+@ApplicationScoped
+public class DigestSender {
+
+    private static final Logger LOG = Logger.getLogger(DigestSender.class);
+
+    /** What one run did. */
+    public record Run(int recorded, int sent, int failed) {
+    }
+
+    private final DigestPreferences preferences;
+    private final DigestSendLog sendLog;
+    private final DigestMails mails;
+    private final MerchantDigests merchantDigests;
+    private final TenantAccessService accessService;
+    private final Mailer mailer;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Duration catchUp;
+    private final Duration retryBase;
+    private final int maxAttempts;
+    private final ExecutorService workers;
+    private final int workerCount;
+    private final Counter sends;
+    private final Counter failures;
+
+    DigestSender(DigestPreferences preferences, DigestSendLog sendLog, DigestMails mails, MerchantDigests merchantDigests,
+            TenantAccessService accessService, Mailer mailer, DataSource dataSource, MeterRegistry registry,
+            @ConfigProperty(name = "merchant-metrics.digest.catch-up", defaultValue = "P1D") Duration catchUp,
+            @ConfigProperty(name = "merchant-metrics.digest.retry-base", defaultValue = "PT2M") Duration retryBase,
+            @ConfigProperty(name = "merchant-metrics.digest.max-attempts", defaultValue = "10") int maxAttempts,
+            @ConfigProperty(name = "merchant-metrics.digest.workers", defaultValue = "4") int workerCount) {
+        this.preferences = preferences;
+        this.sendLog = sendLog;
+        this.mails = mails;
+        this.merchantDigests = merchantDigests;
+        this.accessService = accessService;
+        this.mailer = mailer;
+        this.dataSource = dataSource;
+        this.clock = Clock.systemUTC();
+        this.catchUp = catchUp;
+        this.retryBase = retryBase;
+        this.maxAttempts = maxAttempts;
+        this.workerCount = workerCount;
+        this.workers = Executors.newFixedThreadPool(workerCount, runnable -> {
+            Thread thread = new Thread(runnable, "digest-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.sends = Counter.builder("merchant_metrics_digest_sends").description("Weekly summaries sent").register(registry);
+        this.failures = Counter.builder("merchant_metrics_digest_failures")
+                .description("Weekly summary send attempts that failed (retried with back-off)").register(registry);
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    @Scheduled(identity = "weekly-digests", cron = "{merchant-metrics.digest.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        Run run = runDue(clock.instant());
+        if (run.recorded() + run.sent() + run.failed() > 0) {
+            LOG.infof("Weekly summaries: %d due, %d sent, %d failed", run.recorded(), run.sent(), run.failed());
+        }
+    }
+
+    /** One run as of {@code now}: the clock is a parameter, so a test can play a whole week. */
+    public Run runDue(Instant now) {
+        int recorded = sendLog.record(due(now), now);
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Map<String, MerchantFigures> figures = new ConcurrentHashMap<>();
+        var running = new java.util.ArrayList<Future<?>>();
+        for (int i = 0; i < workerCount; i++) {
+            running.add(workers.submit(() -> {
+                Optional<Boolean> outcome;
+                while ((outcome = deliverNext(now, figures)).isPresent()) {
+                    (outcome.get() ? sent : failed).incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> worker : running) {
+            try {
+                worker.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("Digest delivery stopped", e.getCause());
+            }
+        }
+        return new Run(recorded, sent.get(), failed.get());
+    }
+
+    /** The digests due at {@code now}: merchant digests per member and tenant, one portfolio digest per account manager. */
+    Set<Due> due(Instant now) {
+        Set<Due> dues = new LinkedHashSet<>();
+        for (DigestPreferences.Subscriber subscriber : preferences.all()) {
+            if (!subscriber.preference().enabled()) {
+                continue;
+            }
+            subscriber.preference().dueWeek(now, ZoneId.of(subscriber.timeZone()), catchUp).ifPresent(week -> dues.add(
+                    subscriber.role() == TenantRole.account_manager ? Due.portfolio(subscriber.userId(), week)
+                            : Due.merchant(subscriber.userId(), subscriber.tenantId(), week)));
+        }
+        return dues;
+    }
+
+    /** Empty when nothing is pending; otherwise whether the claimed digest went out (cancelled ones count as handled). */
+    private Optional<Boolean> deliverNext(Instant now, Map<String, MerchantFigures> figures) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                Optional<Claim> claimed = sendLog.claimNext(connection, now);
+                if (claimed.isEmpty()) {
+                    return Optional.empty();
+                }
+                Claim claim = claimed.get();
+                try {
+                    Optional<DigestMails.Written> written = QuarkusTransaction.requiringNew().call(() -> write(claim.due(), now, figures));
+                    if (written.isEmpty()) {
+                        sendLog.finish(connection, claim, "cancelled", now);
+                        return Optional.of(true);
+                    }
+                    mailer.send(written.get().mail());
+                    sendLog.finish(connection, claim, "sent", now);
+                    sends.increment();
+                    return Optional.of(true);
+                } catch (RuntimeException e) {
+                    failures.increment();
+                    boolean giveUp = claim.attempts() + 1 >= maxAttempts;
+                    Instant retryAt = now.plus(retryBase.multipliedBy(1L << Math.min(claim.attempts(), 10)));
+                    LOG.warnf("Weekly summary %d (%s, attempt %d) failed%s: %s", claim.id(), claim.due().scope(),
+                            claim.attempts() + 1, giveUp ? ", given up" : ", retried at " + retryAt, e.toString());
+                    sendLog.failed(connection, claim, String.valueOf(e.getMessage()), retryAt, giveUp);
+                    return Optional.of(false);
+                }
+            }
+        });
+    }
+
+    /** Empty when the person turned the summary off or lost access since it was due. */
+    private Optional<DigestMails.Written> write(Due due, Instant now, Map<String, MerchantFigures> figures) {
+        AppUser user = AppUser.findById(due.recipientId());
+        if (due.tenantId() == null) {
+            Set<Long> clients = preferences.enabledClients(user.id);
+            return clients.isEmpty() ? Optional.empty()
+                    : Optional.of(mails.portfolio(user, clients, now.atZone(ZoneOffset.UTC).toLocalDate()));
+        }
+        Tenant tenant = Tenant.findById(due.tenantId());
+        Optional<TenantAccess> access = tenant == null ? Optional.empty() : accessService.accessOf(user.id, tenant.slug);
+        if (access.isEmpty() || !preferences.of(tenant.id, user.id, access.get().role()).enabled()) {
+            return Optional.empty();
+        }
+        LocalDate asOf = now.atZone(ZoneId.of(tenant.timeZone)).toLocalDate();
+        MerchantFigures tenantFigures = figures.computeIfAbsent(tenant.id + "/" + asOf,
+                key -> QuarkusTransaction.requiringNew().call(() -> merchantDigests.figures(access.get(), asOf)));
+        return Optional.of(mails.merchant(user, access.get().role(), tenantFigures));
+    }
+}

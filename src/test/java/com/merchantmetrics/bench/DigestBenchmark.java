@@ -1,0 +1,86 @@
+package com.merchantmetrics.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.merchantmetrics.audit.AuditLog;
+import com.merchantmetrics.digest.DigestSender;
+import com.merchantmetrics.ingest.Uploads;
+import com.merchantmetrics.members.PeopleService;
+import com.merchantmetrics.tenant.Tenant;
+import com.merchantmetrics.tenant.TenantRole;
+import com.merchantmetrics.testsupport.GreenMailTestResource;
+import com.merchantmetrics.testsupport.TestTenants;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * bench/digest-benchmark.sh: the weekly summaries of 1,000 generated tenants with 2 recipients each (owners, so on
+ * by default), all due at the same hour: total time of the run that sends them and the peak heap while it runs.
+ * Mails go over real SMTP to GreenMail in the same JVM. Asserts nothing about time.
+ */
+@QuarkusTest
+class DigestBenchmark {
+
+    static final int TENANTS = Integer.getInteger("bench.tenants", 1000);
+
+    @Inject
+    TestTenants tenants;
+
+    @Inject
+    PeopleService people;
+
+    @Inject
+    DigestSender sender;
+
+    @Test
+    void digestsOfManyTenants() throws InterruptedException {
+        long setup = System.nanoTime();
+        for (int i = 0; i < TENANTS; i++) {
+            Tenant tenant = tenants.create("bench-digest");
+            for (int r = 1; r <= 2; r++) {
+                people.grant(tenant, "owner" + r + "-" + tenant.slug + "@bench.test", TenantRole.owner.name(), AuditLog.Actor.SYSTEM);
+            }
+            Uploads.post(tenant, "subscriptions", """
+                    subscription_id,customer_id,starts_at,ends_at,amount,currency,billing_period,cancel_reason
+                    s1,c1,2024-01-01,,%d,USD,month,
+                    s2,c2,2024-02-01,2024-05-10,50,USD,month,price
+                    s3,c3,2024-03-01,,30,USD,year,
+                    """.formatted(100 + i % 50)).then().statusCode(200);
+        }
+        System.out.printf("setup: %d tenants in %.1f s%n", TENANTS, (System.nanoTime() - setup) / 1e9);
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(before);
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        int mailsBefore = GreenMailTestResource.mailbox().getReceivedMessages().length;
+        long started = System.nanoTime();
+        DigestSender.Run run = sender.runDue(Instant.parse("2024-06-03T08:00:00Z"));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        sampler.interrupt();
+        sampler.join();
+        int mails = GreenMailTestResource.mailbox().getReceivedMessages().length - mailsBefore;
+        System.out.printf("digests: %d tenants, %d due, %d sent, %d failed, %d mails received in %.1f s (%.0f mails/s)%n", TENANTS,
+                run.recorded(), run.sent(), run.failed(), mails, seconds, run.sent() / seconds);
+        System.out.printf("digests: heap before %d MiB, peak %d MiB during the run (GreenMail's stored mails included)%n",
+                before >> 20, peak.get() >> 20);
+    }
+}
