@@ -4,9 +4,9 @@ import java.util.List;
 
 import com.merchantmetrics.tenant.TenantAccess;
 
-/** Everything one dashboard page shows for a tenant and period. */
-public record Dashboard(TenantAccess tenant, String section, String title, Period period, List<Tile> tiles, List<Chart> charts,
-        List<CohortHeatmap> heatmaps, String refreshedAt) {
+/** Everything one dashboard page shows for a tenant and period; labels and refreshedAt as the reader's language writes them. */
+public record Dashboard(TenantAccess tenant, String section, String title, Period period, String periodLabel, String fromLabel,
+        String toLabel, List<Tile> tiles, List<Chart> charts, List<CohortHeatmap> heatmaps, String refreshedAt) {
 
     public boolean hasNoData() {
         return refreshedAt == null;

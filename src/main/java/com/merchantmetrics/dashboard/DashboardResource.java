@@ -3,7 +3,6 @@ package com.merchantmetrics.dashboard;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ws.rs.GET;
@@ -21,6 +20,7 @@ import com.merchantmetrics.metrics.MetricDefinition.Group;
 import com.merchantmetrics.security.CurrentUser;
 import com.merchantmetrics.tenant.CurrentTenant;
 import com.merchantmetrics.tenant.TenantAccess;
+import com.merchantmetrics.web.Languages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,8 +29,6 @@ import io.quarkus.qute.TemplateInstance;
 @Path("/t/{slug}")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
-
-    static final Locale LOCALE = Locale.ENGLISH;
 
     @CheckedTemplate(basePath = "Dashboard")
     static class Templates {
@@ -43,8 +41,11 @@ public class DashboardResource {
     private final CurrentUser currentUser;
     private final DashboardService dashboards;
     private final AuditLog auditLog;
+    private final Languages languages;
 
-    DashboardResource(CurrentTenant currentTenant, CurrentUser currentUser, DashboardService dashboards, AuditLog auditLog) {
+    DashboardResource(CurrentTenant currentTenant, CurrentUser currentUser, DashboardService dashboards, AuditLog auditLog,
+            Languages languages) {
+        this.languages = languages;
         this.currentTenant = currentTenant;
         this.currentUser = currentUser;
         this.dashboards = dashboards;
@@ -53,7 +54,7 @@ public class DashboardResource {
 
     @GET
     public TemplateInstance overview(@QueryParam("range") String range, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return Templates.overview(dashboards.overview(tenant(), period(range, from, to), LOCALE));
+        return Templates.overview(dashboards.overview(tenant(), period(range, from, to), languages.locale()));
     }
 
     @GET
@@ -91,8 +92,8 @@ public class DashboardResource {
         List<List<String>> rows = new ArrayList<>();
         String fileName;
         if (chart != null && !chart.isBlank()) {
-            Dashboard dashboard = group.map(g -> dashboards.group(tenant(), g, period, LOCALE))
-                    .orElseGet(() -> dashboards.overview(tenant(), period, LOCALE));
+            Dashboard dashboard = group.map(g -> dashboards.group(tenant(), g, period, languages.locale()))
+                    .orElseGet(() -> dashboards.overview(tenant(), period, languages.locale()));
             Optional<Chart> table = dashboard.charts().stream().filter(c -> c.id().equals(chart)).findFirst();
             Optional<CohortHeatmap> heatmap = dashboard.heatmaps().stream().filter(h -> h.id().equals(chart)).findFirst();
             if (table.isPresent()) {
@@ -116,7 +117,7 @@ public class DashboardResource {
     }
 
     private TemplateInstance group(Group group, String range, String from, String to) {
-        return Templates.group(dashboards.group(tenant(), group, period(range, from, to), LOCALE));
+        return Templates.group(dashboards.group(tenant(), group, period(range, from, to), languages.locale()));
     }
 
     private Period period(String range, String from, String to) {

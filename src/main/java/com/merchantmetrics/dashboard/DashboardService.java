@@ -2,6 +2,7 @@ package com.merchantmetrics.dashboard;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import com.merchantmetrics.metrics.MetricDefinition.Unit;
 import com.merchantmetrics.metrics.MetricsReport;
 import com.merchantmetrics.metrics.MetricsService;
 import com.merchantmetrics.tenant.TenantAccess;
+import com.merchantmetrics.web.Languages;
+import com.merchantmetrics.web.Messages;
 
 /** Turns the metrics service's report into the tiles and charts of the overview and the three group pages. */
 @ApplicationScoped
@@ -59,48 +62,50 @@ public class DashboardService {
 
     public Dashboard overview(TenantAccess tenant, Period period, Locale locale) {
         View view = view(tenant, period, locale);
+        Messages msg = view.msg();
         List<Tile> tiles = OVERVIEW.stream().map(id -> view.tile(MetricCatalogue.byId(id).orElseThrow())).toList();
-        List<Chart> charts = List.of(view.timeSeries("overview-mrr", "MRR and revenue", "Month-end MRR and the revenue of completed orders.",
+        List<Chart> charts = List.of(view.timeSeries("overview-mrr", msg.chartOverviewMrr(), msg.chartOverviewMrrDescription(),
                 Line.line("mrr"), Line.bar("revenue", null)));
-        return new Dashboard(tenant, "overview", "Overview", period, tiles, charts, List.of(), view.report.refreshedAt());
+        return view.dashboard("overview", msg.overview(), tiles, charts, List.of());
     }
 
     public Dashboard group(TenantAccess tenant, Group group, Period period, Locale locale) {
         View view = view(tenant, period, locale);
+        Messages msg = view.msg();
         List<Tile> tiles = MetricCatalogue.byGroup(group).stream().map(view::tile).toList();
         List<Chart> charts = switch (group) {
             case acquisition -> List.of(
-                    view.timeSeries("conversion", "Conversion funnel", "Visitors who bought, split into one-time and subscription buyers.",
+                    view.timeSeries("conversion", msg.chartConversion(), msg.chartConversionDescription(),
                             Line.line("visitor_conversion_rate"), Line.line("one_time_conversion_rate"),
                             Line.line("subscription_conversion_rate")),
-                    view.breakdown("lead-conversion", "Lead conversion and days to close per channel", "lead_conversion_rate", "channel"),
-                    view.breakdown("cac-channel", "CAC per channel", "cac", "channel"),
-                    view.timeSeries("spend", "Marketing and sales spend", "Spend of each month by category.",
+                    view.breakdown("lead-conversion", msg.chartLeadConversion(), "lead_conversion_rate", "channel"),
+                    view.breakdown("cac-channel", msg.chartCacChannel(), "cac", "channel"),
+                    view.timeSeries("spend", msg.chartSpend(), msg.chartSpendDescription(),
                             Line.bar("marketing_spend", "spend"), Line.bar("sales_spend", "spend"), Line.line("cac")),
-                    view.breakdown("visitor-conversion-channel", "Visitor conversion per channel", "visitor_conversion_rate", "channel"));
+                    view.breakdown("visitor-conversion-channel", msg.chartVisitorConversionChannel(), "visitor_conversion_rate", "channel"));
             case retention -> List.of(
-                    view.timeSeries("mrr-movements", "MRR movements",
-                            "New, expansion and reactivation MRR above zero; contraction and churn below; the line is net new MRR.",
+                    view.timeSeries("mrr-movements", msg.chartMrrMovements(), msg.chartMrrMovementsDescription(),
                             Line.bar("new_mrr", "movements"), Line.bar("expansion_mrr", "movements"),
                             Line.bar("reactivation_mrr", "movements"), Line.barBelow("contraction_mrr", "movements"),
                             Line.barBelow("churned_mrr", "movements"), Line.line("net_new_mrr")),
-                    view.timeSeries("churn-rates", "Churn rates", "Customer churn and gross and net MRR churn per month.",
+                    view.timeSeries("churn-rates", msg.chartChurnRates(), msg.chartChurnRatesDescription(),
                             Line.line("subscriber_churn_rate"), Line.line("buyer_churn_rate"), Line.line("gross_mrr_churn_rate"),
                             Line.line("net_mrr_churn_rate")),
-                    view.breakdownOverPeriod("churn-reasons", "Churned MRR by reason", "churned_mrr", "reason"),
+                    view.breakdownOverPeriod("churn-reasons", msg.chartChurnReasons(), "churned_mrr", "reason"),
+
                     RenewalChart.of(view.monthsOfPeriod(), view.report.currency(), view.period.label().toLowerCase(Locale.ROOT),
                             view.formats, json));
             case revenue -> List.of(
-                    view.timeSeries("mrr-arr", "MRR and ARR", "Month-end MRR and ARR.", Line.line("mrr"), Line.line("arr")),
-                    view.timeSeries("revenue", "Revenue and orders", "Revenue of completed orders (refunds negative).",
+                    view.timeSeries("mrr-arr", msg.chartMrrArr(), msg.chartMrrArrDescription(), Line.line("mrr"), Line.line("arr")),
+                    view.timeSeries("revenue", msg.chartRevenue(), msg.chartRevenueDescription(),
                             Line.bar("revenue", null)),
-                    view.timeSeries("order-value", "ARPA and average order value", "Average revenue per account and per order.",
+                    view.timeSeries("order-value", msg.chartOrderValue(), msg.chartOrderValueDescription(),
                             Line.line("arpa"), Line.line("aov")),
-                    view.timeSeries("repeat", "Repeat purchase rate", "Customers with two or more orders among all buyers so far.",
+                    view.timeSeries("repeat", msg.chartRepeat(), msg.chartRepeatDescription(),
                             Line.line("repeat_purchase_rate")));
         };
         List<CohortHeatmap> heatmaps = group == Group.retention ? cohortHeatmaps.of(tenant, period, view.formats) : List.of();
-        return new Dashboard(tenant, group.name(), title(group), period, tiles, charts, heatmaps, view.report.refreshedAt());
+        return view.dashboard(group.name(), title(group, msg), tiles, charts, heatmaps);
     }
 
     /** The metrics of a period as rows (month, metric, value, reason) for the CSV export. */
@@ -112,19 +117,26 @@ public class DashboardService {
         YearMonth yearBefore = period.to().minusMonths(12);
         YearMonth from = yearBefore.isBefore(period.from()) ? yearBefore : period.from();
         MetricsReport report = metrics.report(tenant, from, period.to(), Optional.empty());
-        return new View(report, period, new Formats(locale, tenant.reportingCurrency()), json);
+        Messages msg = Languages.messages(locale);
+        Formats formats = new Formats(locale, tenant.reportingCurrency(), msg.points(), msg.monthPattern());
+        return new View(tenant, report, period, formats, msg, json);
     }
 
-    static String title(Group group) {
+    static String title(Group group, Messages msg) {
         return switch (group) {
-            case acquisition -> "Acquisition";
-            case retention -> "Retention";
-            case revenue -> "Revenue";
+            case acquisition -> msg.acquisition();
+            case retention -> msg.retention();
+            case revenue -> msg.revenue();
         };
     }
 
-    /** One report read once, shaped into tiles and charts. */
-    private record View(MetricsReport report, Period period, Formats formats, ObjectMapper json) {
+    /** One report read once, shaped into tiles and charts in one language. */
+    private record View(TenantAccess tenant, MetricsReport report, Period period, Formats formats, Messages msg, ObjectMapper json) {
+
+        Dashboard dashboard(String section, String title, List<Tile> tiles, List<Chart> charts, List<CohortHeatmap> heatmaps) {
+            return new Dashboard(tenant, section, title, period, msg.periodLabel(period), formats.month(period.from()),
+                    formats.month(period.to()), tiles, charts, heatmaps, formats.dateTime(report.refreshedAt(), ZoneId.of(tenant.timeZone())));
+        }
 
         MetricsReport.Value value(YearMonth month, String metric) {
             return report.months().stream().filter(m -> m.month().equals(month.toString())).findFirst()
@@ -152,8 +164,11 @@ public class DashboardService {
             YearMonth month = period.to();
             MetricsReport.Value current = value(month, definition.id());
             BigDecimal now = current == null ? null : current.value();
-            String reason = now == null ? (current == null || current.reason() == null ? "no data for this month" : current.reason()) : null;
-            return new Tile(definition, month.toString(), formats.value(now, definition.unit()),
+            String reason = now == null
+                    ? (current == null || current.reason() == null ? msg.noDataForMonth() : msg.metricReason(current.reason()))
+                    : null;
+            return new Tile(definition, msg.metricName(definition), msg.metricFormula(definition), msg.metricExplanation(definition),
+                    formats.month(month), formats.value(now, definition.unit()),
                     change(definition, number(month.minusMonths(1), definition.id()), now),
                     change(definition, number(month.minusMonths(12), definition.id()), now),
                     Sparkline.points(months().stream().map(m -> number(m, definition.id())).toList()), reason,
@@ -180,7 +195,7 @@ public class DashboardService {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode node = field.getValue();
                 String text = node.isNumber() ? formats.number(node.decimalValue(), node.isIntegralNumber() ? 0 : 2) : node.asText();
-                inputs.add(new Tile.Input(field.getKey().replace('_', ' '), text));
+                inputs.add(new Tile.Input(msg.inputName(field.getKey().replace('_', ' ')), text));
             }
             return inputs;
         }
@@ -189,14 +204,14 @@ public class DashboardService {
             List<YearMonth> months = months();
             ObjectNode spec = json.createObjectNode();
             ArrayNode categories = spec.putArray("categories");
-            months.forEach(m -> categories.add(m.toString()));
+            months.forEach(m -> categories.add(formats.month(m)));
             ArrayNode series = spec.putArray("series");
-            List<String> columns = new ArrayList<>(List.of("Month"));
+            List<String> columns = new ArrayList<>(List.of(msg.month()));
             boolean anyValue = false;
             for (Line line : lines) {
                 MetricDefinition definition = MetricCatalogue.byId(line.metric()).orElseThrow();
-                columns.add(definition.name());
-                ObjectNode entry = series.addObject().put("name", definition.name()).put("type", line.type())
+                columns.add(msg.metricName(definition));
+                ObjectNode entry = series.addObject().put("name", msg.metricName(definition)).put("type", line.type())
                         .put("unit", definition.unit().name());
                 if (line.stack() != null) {
                     entry.put("stack", line.stack());
@@ -216,7 +231,7 @@ public class DashboardService {
             List<List<Chart.Cell>> rows = new ArrayList<>();
             if (anyValue) {
                 for (YearMonth month : months) {
-                    List<Chart.Cell> row = new ArrayList<>(List.of(new Chart.Cell(month.toString(), month.toString())));
+                    List<Chart.Cell> row = new ArrayList<>(List.of(new Chart.Cell(formats.month(month), month.toString())));
                     for (Line line : lines) {
                         BigDecimal value = number(month, line.metric());
                         Unit unit = MetricCatalogue.byId(line.metric()).orElseThrow().unit();
@@ -233,7 +248,7 @@ public class DashboardService {
             MetricsReport.Value value = value(period.to(), metric);
             Map<String, MetricsReport.Value> parts = value == null ? Map.of()
                     : value.breakdowns().getOrDefault(dimension, Map.of());
-            return breakdownChart(id, title, title + " in " + period.to() + ".", metric, dimension, parts);
+            return breakdownChart(id, title, msg.breakdownInMonth(title, formats.month(period.to())), metric, dimension, parts);
         }
 
         /** A breakdown of a metric that adds up over months (churned MRR by reason), summed over the period. */
@@ -253,7 +268,8 @@ public class DashboardService {
             Map<String, MetricsReport.Value> parts = new LinkedHashMap<>();
             sums.forEach((key, sum) -> parts.put(key, new MetricsReport.Value(sum, null, null,
                     json.createObjectNode().put("customers", customers.get(key)), Map.of())));
-            return breakdownChart(id, title, title + ", " + period.label().toLowerCase(Locale.ROOT) + ".", metric, dimension, parts);
+            return breakdownChart(id, title, msg.breakdownOverPeriod(title, msg.periodLabel(period).toLowerCase(formats.locale())), metric,
+                    dimension, parts);
         }
 
         private Chart breakdownChart(String id, String title, String description, String metric, String dimension,
@@ -262,13 +278,13 @@ public class DashboardService {
             ObjectNode spec = json.createObjectNode().put("horizontal", true).put("currency", report.currency());
             ArrayNode categories = spec.putArray("categories");
             ArrayNode series = spec.putArray("series");
-            ArrayNode data = series.addObject().put("name", definition.name()).put("type", "bar")
+            ArrayNode data = series.addObject().put("name", msg.metricName(definition)).put("type", "bar")
                     .put("unit", definition.unit().name()).putArray("data");
-            List<String> columns = new ArrayList<>(List.of(capitalised(dimension), definition.name()));
+            List<String> columns = new ArrayList<>(List.of(msg.dimension(dimension), msg.metricName(definition)));
             List<String> inputNames = new ArrayList<>();
             parts.values().stream().filter(p -> p.inputs() != null).findFirst()
                     .ifPresent(p -> p.inputs().fieldNames().forEachRemaining(inputNames::add));
-            inputNames.forEach(name -> columns.add(capitalised(name.replace('_', ' '))));
+            inputNames.forEach(name -> columns.add(capitalised(msg.inputName(name.replace('_', ' ')))));
             List<List<Chart.Cell>> rows = new ArrayList<>();
             parts.forEach((key, part) -> {
                 categories.add(key);

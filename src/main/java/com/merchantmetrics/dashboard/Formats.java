@@ -3,20 +3,37 @@ package com.merchantmetrics.dashboard;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
 
 import com.merchantmetrics.metrics.MetricDefinition.Unit;
 
-/** Numbers as a person reads them: money in the tenant's currency and minor unit, rates as percentages. */
+/**
+ * Numbers and dates as a person reads them in their language: money in the tenant's currency and its minor unit
+ * (none for VND or JPY), rates as percentages, months and moments in the locale's words and order.
+ */
 public final class Formats {
 
     private final Locale locale;
     private final Currency currency;
+    private final String pointsUnit;
+    private final DateTimeFormatter monthFormat;
 
-    public Formats(Locale locale, String currencyCode) {
+    /** pointsUnit: the word after a change of a rate ("pts"); monthPattern: a month of a year ("MMM yyyy"). */
+    public Formats(Locale locale, String currencyCode, String pointsUnit, String monthPattern) {
         this.locale = locale;
         this.currency = Currency.getInstance(currencyCode);
+        this.pointsUnit = pointsUnit;
+        this.monthFormat = DateTimeFormatter.ofPattern(monthPattern, locale);
+    }
+
+    public Locale locale() {
+        return locale;
     }
 
     public String value(BigDecimal value, Unit unit) {
@@ -63,12 +80,23 @@ public final class Formats {
         }
         if (unit == Unit.rate) {
             BigDecimal points = to.subtract(from).movePointRight(2).setScale(1, RoundingMode.HALF_EVEN);
-            return (points.signum() >= 0 ? "+" : "−") + number(points.abs(), 1) + " pts";
+            return (points.signum() >= 0 ? "+" : "−") + number(points.abs(), 1) + " " + pointsUnit;
         }
         if (from.signum() == 0) {
             return null;
         }
         BigDecimal relative = to.subtract(from).divide(from.abs(), 4, RoundingMode.HALF_EVEN);
         return (relative.signum() >= 0 ? "+" : "−") + percent(relative.abs());
+    }
+
+    public String month(YearMonth month) {
+        return monthFormat.format(month);
+    }
+
+    /** An ISO-8601 instant ("2024-05-01T10:15:00Z") as date and time in a zone; null stays null. */
+    public String dateTime(String isoInstant, ZoneId zone) {
+        return isoInstant == null ? null
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                        .format(Instant.parse(isoInstant).atZone(zone));
     }
 }

@@ -37,7 +37,7 @@ public class InvitationResource {
     public TemplateInstance show(@PathParam("token") String token) {
         Invitation invitation = invitations.find(token).orElseThrow(NotFoundException::new);
         Tenant tenant = Tenant.findById(invitation.tenantId);
-        return Templates.show(token, tenant.name, tenant.slug, invitation.role.label(), null);
+        return Templates.show(token, tenant.name, tenant.slug, invitation.role.name(), null);
     }
 
     @POST

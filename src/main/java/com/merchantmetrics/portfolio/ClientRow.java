@@ -3,10 +3,13 @@ package com.merchantmetrics.portfolio;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
 import com.merchantmetrics.dashboard.Formats;
 import com.merchantmetrics.metrics.MetricDefinition.Unit;
 import com.merchantmetrics.tenant.TenantAccess;
+import com.merchantmetrics.web.Languages;
+import com.merchantmetrics.web.Messages;
 
 /**
  * One client in an account manager's portfolio: the month's figures exactly as the metrics API gives them, how
@@ -21,15 +24,16 @@ public record ClientRow(TenantAccess tenant, YearMonth month, BigDecimal mrr, Bi
         return !flags.isEmpty();
     }
 
-    /** The row's cells as shown (text) and as sorted or exported (plain numbers), in column order. */
-    public List<Cell> cells() {
-        Formats formats = new Formats(PortfolioResource.LOCALE, tenant.reportingCurrency());
+    /** The row's cells as shown in a language (text) and as sorted or exported (plain numbers), in column order. */
+    public List<Cell> cells(Locale locale) {
+        Messages msg = Languages.messages(locale);
+        Formats formats = new Formats(locale, tenant.reportingCurrency(), msg.points(), msg.monthPattern());
         return List.of(new Cell(tenant.name(), tenant.name()),
                 cell(formats, mrr, Unit.money), cell(formats, netNewMrr, Unit.money), cell(formats, mrrGrowth, Unit.rate),
                 cell(formats, customerChurn, Unit.rate), cell(formats, netMrrChurn, Unit.rate), cell(formats, cac, Unit.money),
                 cell(formats, ltvCac, Unit.ratio), cell(formats, visitorConversion, Unit.rate),
                 cell(formats, BigDecimal.valueOf(renewalsDue), Unit.count), cell(formats, mrrAtRisk, Unit.money),
-                new Cell(lastUpload == null ? "never" : lastUpload + " (" + daysSinceUpload + " days ago)",
+                new Cell(lastUpload == null ? msg.never() : msg.uploadedDaysAgo(lastUpload, daysSinceUpload),
                         daysSinceUpload == null ? "" : daysSinceUpload.toString()),
                 new Cell(refreshedAt == null ? "–" : refreshedAt, refreshedAt == null ? "" : refreshedAt),
                 new Cell(flags.isEmpty() ? "–" : String.join("; ", flags), String.join("; ", flags)));

@@ -24,6 +24,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import com.merchantmetrics.audit.AuditLog;
 import com.merchantmetrics.core.CsvDownload;
 import com.merchantmetrics.security.CurrentUser;
+import com.merchantmetrics.web.Languages;
+import com.merchantmetrics.web.Messages;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -34,8 +36,6 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class PortfolioResource {
 
-    static final Locale LOCALE = Locale.ENGLISH;
-
     @CheckedTemplate(basePath = "Portfolio")
     static class Templates {
         static native TemplateInstance index(View view);
@@ -43,10 +43,15 @@ public class PortfolioResource {
 
     /** What the page shows; query is the URL state (month and filters) for links and the export. */
     public record View(YearMonth month, String filter, boolean flaggedOnly, List<ClientRow> rows, int clients,
-            PortfolioThresholds thresholds, List<String> problems, String message, String query) {
+            PortfolioThresholds thresholds, List<String> problems, String message, String query, Locale locale) {
 
         public List<String> columns() {
-            return ClientRow.COLUMNS;
+            Messages msg = Languages.messages(locale);
+            return ClientRow.COLUMNS.stream().map(msg::portfolioColumn).toList();
+        }
+
+        public List<ClientRow.Cell> cells(ClientRow row) {
+            return row.cells(locale);
         }
 
         public YearMonth periodStart() {
@@ -58,7 +63,10 @@ public class PortfolioResource {
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
 
-    PortfolioResource(PortfolioService portfolio, CurrentUser currentUser, AuditLog auditLog) {
+    private final Languages languages;
+
+    PortfolioResource(PortfolioService portfolio, CurrentUser currentUser, AuditLog auditLog, Languages languages) {
+        this.languages = languages;
         this.portfolio = portfolio;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
@@ -84,7 +92,7 @@ public class PortfolioResource {
         rows.add(header);
         for (ClientRow row : view.rows()) {
             List<String> record = new ArrayList<>(List.of(view.month().toString(), row.tenant().slug(), row.tenant().reportingCurrency()));
-            row.cells().forEach(cell -> record.add(cell.sortValue()));
+            row.cells(Locale.ENGLISH).forEach(cell -> record.add(cell.sortValue()));
             rows.add(record);
         }
         return CsvDownload.of(fileName, rows);
@@ -140,14 +148,15 @@ public class PortfolioResource {
         long userId = currentUser.get().id;
         PortfolioThresholds thresholds = QuarkusTransaction.joiningExisting().call(() -> PortfolioThresholds.forUser(userId));
         List<ClientRow> all = portfolio.rows(userId, month, thresholds);
-        String needle = filter == null ? "" : filter.trim().toLowerCase(LOCALE);
+        String needle = filter == null ? "" : filter.trim().toLowerCase(Locale.ROOT);
         List<ClientRow> shown = all.stream()
-                .filter(row -> needle.isEmpty() || row.tenant().name().toLowerCase(LOCALE).contains(needle)
+                .filter(row -> needle.isEmpty() || row.tenant().name().toLowerCase(Locale.ROOT).contains(needle)
                         || row.tenant().slug().contains(needle))
                 .filter(row -> !flaggedOnly || row.flagged()).toList();
         String query = "month=" + month + (needle.isEmpty() ? "" : "&q=" + URLEncoder.encode(filter.trim(), StandardCharsets.UTF_8))
                 + (flaggedOnly ? "&flagged=true" : "");
-        return new View(month, filter == null ? "" : filter, flaggedOnly, shown, all.size(), thresholds, allProblems, message, query);
+        return new View(month, filter == null ? "" : filter, flaggedOnly, shown, all.size(), thresholds, allProblems, message, query,
+                languages.locale());
     }
 
     private static BigDecimal decimal(String field, String text, boolean positive, List<String> problems) {

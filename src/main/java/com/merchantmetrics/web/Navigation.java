@@ -22,10 +22,12 @@ public class Navigation {
     private final CurrentTenant currentTenant;
     private final TenantAccessService accessService;
     private final RoutingContext routingContext;
+    private final Languages languages;
     private List<TenantAccess> tenants;
 
     Navigation(CurrentUser currentUser, CurrentTenant currentTenant, TenantAccessService accessService,
-            RoutingContext routingContext) {
+            RoutingContext routingContext, Languages languages) {
+        this.languages = languages;
         this.currentUser = currentUser;
         this.currentTenant = currentTenant;
         this.accessService = accessService;
@@ -71,5 +73,30 @@ public class Navigation {
         String sectionPath = "/t/" + (tenant == null ? "" : tenant.slug()) + (section.isEmpty() ? "" : "/" + section);
         boolean matches = tenant != null && path.equals(sectionPath);
         return matches ? "active" : "";
+    }
+
+    /** The language of this page ("en", "vi"), for the html element and the charts' number formats. */
+    public String language() {
+        return languages.locale().getLanguage();
+    }
+
+    /** The person's saved language, or "" when the browser decides. */
+    public String chosenLanguage() {
+        String chosen = languages.chosen();
+        return chosen == null ? "" : chosen;
+    }
+
+    /**
+     * The language form needs the request's CSRF token; pages rendered before the CSRF filter ran (the 404 of
+     * the tenant admission filter) have none and show no form.
+     */
+    public boolean languageFormPossible() {
+        return routingContext.get("csrf-token") != null;
+    }
+
+    /** This page's address, so that changing the language comes back here. */
+    public String currentPage() {
+        String query = routingContext.request().query();
+        return routingContext.normalizedPath() + (query == null || query.isEmpty() ? "" : "?" + query);
     }
 }

@@ -59,6 +59,7 @@ class AuthorizationMatrixTest {
     private static final Map<String, Rule> RULES = Map.ofEntries(
             Map.entry("GET /", Rule.SIGNED_IN),
             Map.entry("GET /signed-out", Rule.PUBLIC),
+            Map.entry("POST /language", Rule.SIGNED_IN),
             Map.entry("GET /portfolio", Rule.SIGNED_IN),
             Map.entry("GET /portfolio/export.csv", Rule.SIGNED_IN),
             Map.entry("POST /portfolio/thresholds", Rule.SIGNED_IN),

@@ -1,0 +1,754 @@
+package com.merchantmetrics.web;
+
+import java.time.Instant;
+
+import com.merchantmetrics.dashboard.Period;
+import com.merchantmetrics.metrics.MetricDefinition;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every text of the pages, in English; other languages in {@code messages/msg_<language>.properties}. Templates use
+ * {@code {msg:key}}; Java code gets the bundle of a locale from {@link Languages}. Metric names, formulas and
+ * explanations stay in English in the metric catalogue (the API and docs serve those) and are translated here by id.
+ */
+@MessageBundle(locale = "en")
+public interface Messages {
+
+    // --- page shell --------------------------------------------------------------------------------------------
+    @Message("Merchant Metrics")
+    String productName();
+
+    @Message("Skip to the content")
+    String skipToContent();
+
+    @Message("Main")
+    String mainNavigation();
+
+    @Message("Choose a tenant")
+    String chooseTenant();
+
+    @Message("Your tenants")
+    String yourTenants();
+
+    @Message("No tenants yet")
+    String noTenantsYet();
+
+    @Message("Portfolio")
+    String portfolio();
+
+    @Message("Administration")
+    String administration();
+
+    @Message("Account")
+    String account();
+
+    @Message("Sign out")
+    String signOut();
+
+    @Message("Language")
+    String language();
+
+    @Message("As my browser says")
+    String languageFromBrowser();
+
+    @Message("Save")
+    String save();
+
+    @Message("Overview")
+    String overview();
+
+    @Message("Acquisition")
+    String acquisition();
+
+    @Message("Retention")
+    String retention();
+
+    @Message("Revenue")
+    String revenue();
+
+    @Message("Uploads")
+    String uploads();
+
+    @Message("Settings")
+    String settings();
+
+    @Message("Members")
+    String members();
+
+    @Message("API keys")
+    String apiKeys();
+
+    @Message("Audit log")
+    String auditLog();
+
+    /** A role by its name (owner, analyst, viewer, account_manager). */
+    @Message("{#when name}{#is 'owner'}Owner{#is 'analyst'}Analyst{#is 'viewer'}Viewer{#is 'account_manager'}Account manager{#else}{name}{/when}")
+    String role(String name);
+
+    @Message("Show")
+    String show();
+
+    @Message("From")
+    String from();
+
+    @Message("To")
+    String to();
+
+    @Message("Download CSV")
+    String downloadCsv();
+
+    @Message("yes")
+    String yes();
+
+    @Message("not yet")
+    String notYet();
+
+    @Message("Actions")
+    String actions();
+
+    @Message("E-mail")
+    String email();
+
+    @Message("Name")
+    String name();
+
+    @Message("Role")
+    String roleHeading();
+
+    @Message("Signed in")
+    String signedIn();
+
+    @Message("When")
+    String when();
+
+    @Message("Status")
+    String status();
+
+    @Message("Rows")
+    String rows();
+
+    @Message("Dataset")
+    String dataset();
+
+    @Message("Time zone")
+    String timeZone();
+
+    @Message("Reporting currency")
+    String reportingCurrency();
+
+    // --- home, sign-out, errors --------------------------------------------------------------------------------
+    @Message("You do not have access to any tenant yet.")
+    String noAccessYet();
+
+    @Message("Ask a platform administrator or a tenant owner to add {email}; the tenant appears here at your next sign-in.")
+    String askForAccess(String email);
+
+    @Message("Signed out")
+    String signedOutTitle();
+
+    @Message("You are signed out")
+    String signedOutHeading();
+
+    @Message("Your session here and at the sign-in service has ended.")
+    String sessionEnded();
+
+    @Message("Sign in again")
+    String signInAgain();
+
+    @Message("Not found")
+    String notFound();
+
+    @Message("There is no such page, or it belongs to a tenant you are not a member of.")
+    String notFoundExplained();
+
+    // --- dashboards --------------------------------------------------------------------------------------------
+    @Message("{#when period.range}{#is '3m'}Last 3 months{#is '6m'}Last 6 months{#is '12m'}Last 12 months{#is 'ytd'}Year to date{#else}{period.from} to {period.to}{/when}")
+    String periodLabel(Period period);
+
+    @Message("{#when problem.kind}"
+            + "{#is 'unknown_range'}Unknown date range \"{problem.value}\"; showing the last 12 months."
+            + "{#is 'ends_before_start'}The custom range ends ({problem.otherValue}) before it starts ({problem.value}); showing the last 12 months."
+            + "{#is 'too_long'}A custom range covers at most {problem.value} months; showing the last 12 months."
+            + "{#else}A custom range needs months like 2024-01 in both From and To; showing the last 12 months.{/when}")
+    String periodProblem(Period.Problem problem);
+
+    @Message("{period} ({from} to {to}) · amounts in {currency}")
+    String periodAndCurrency(String period, String from, String to, String currency);
+
+    @Message("No data yet for {tenant}.")
+    String noDataYet(String tenant);
+
+    @Message("Every number here comes from your uploads: orders, subscriptions, marketing spend, traffic, leads and FX rates.")
+    String numbersComeFromUploads();
+
+    @Message("Go to uploads")
+    String goToUploads();
+
+    @Message("Figures as of {refreshedAt}. Tiles show {month}; the current month is month to date.")
+    String figuresAsOf(String refreshedAt, String month);
+
+    @Message("More on these pages:")
+    String moreOnGroupPages();
+
+    @Message("Period")
+    String period();
+
+    @Message("Last 3 months")
+    String last3Months();
+
+    @Message("Last 6 months")
+    String last6Months();
+
+    @Message("Last 12 months")
+    String last12Months();
+
+    @Message("Year to date")
+    String yearToDate();
+
+    @Message("Custom")
+    String custom();
+
+    @Message("Download all metrics (CSV)")
+    String downloadAllMetrics();
+
+    @Message("Print")
+    String print();
+
+    @Message("vs previous month")
+    String vsPreviousMonth();
+
+    @Message("vs a year earlier")
+    String vsYearEarlier();
+
+    @Message("Upload")
+    String upload();
+
+    @Message("and")
+    String and();
+
+    @Message("Trend of {metric} over the period")
+    String trendOf(String metric);
+
+    @Message("How is this calculated?")
+    String howIsThisCalculated();
+
+    @Message("This number ({month}):")
+    String thisNumber(String month);
+
+    @Message("No data for this chart in the period yet.")
+    String noChartData();
+
+    @Message("{title}: chart; the same data is in the table below")
+    String chartAlt(String title);
+
+    @Message("Show the data as a table")
+    String showAsTable();
+
+    @Message("pts")
+    String points();
+
+    @Message("MMM yyyy")
+    String monthPattern();
+
+    @Message("Month")
+    String month();
+
+    @Message("{#when dimension}{#is 'channel'}Channel{#is 'reason'}Reason{#is 'landing_page'}Landing page{#else}{dimension}{/when}")
+    String dimension(String dimension);
+
+    @Message("{title} in {month}.")
+    String breakdownInMonth(String title, String month);
+
+    @Message("{title}, {period}.")
+    String breakdownOverPeriod(String title, String period);
+
+    @Message("MRR and revenue")
+    String chartOverviewMrr();
+
+    @Message("Month-end MRR and the revenue of completed orders.")
+    String chartOverviewMrrDescription();
+
+    @Message("Conversion funnel")
+    String chartConversion();
+
+    @Message("Visitors who bought, split into one-time and subscription buyers.")
+    String chartConversionDescription();
+
+    @Message("Lead conversion and days to close per channel")
+    String chartLeadConversion();
+
+    @Message("CAC per channel")
+    String chartCacChannel();
+
+    @Message("Marketing and sales spend")
+    String chartSpend();
+
+    @Message("Spend of each month by category.")
+    String chartSpendDescription();
+
+    @Message("Visitor conversion per channel")
+    String chartVisitorConversionChannel();
+
+    @Message("MRR movements")
+    String chartMrrMovements();
+
+    @Message("New, expansion and reactivation MRR above zero; contraction and churn below; the line is net new MRR.")
+    String chartMrrMovementsDescription();
+
+    @Message("Churn rates")
+    String chartChurnRates();
+
+    @Message("Customer churn and gross and net MRR churn per month.")
+    String chartChurnRatesDescription();
+
+    @Message("Churned MRR by reason")
+    String chartChurnReasons();
+
+    @Message("MRR and ARR")
+    String chartMrrArr();
+
+    @Message("Month-end MRR and ARR.")
+    String chartMrrArrDescription();
+
+    @Message("Revenue and orders")
+    String chartRevenue();
+
+    @Message("Revenue of completed orders (refunds negative).")
+    String chartRevenueDescription();
+
+    @Message("ARPA and average order value")
+    String chartOrderValue();
+
+    @Message("Average revenue per account and per order.")
+    String chartOrderValueDescription();
+
+    @Message("Repeat purchase rate")
+    String chartRepeat();
+
+    @Message("Customers with two or more orders among all buyers so far.")
+    String chartRepeatDescription();
+
+    // --- metrics, by id (the English is the catalogue's) ------------------------------------------------------
+    @Message("{definition.name}")
+    String metricName(MetricDefinition definition);
+
+    @Message("{definition.formula}")
+    String metricFormula(MetricDefinition definition);
+
+    @Message("{definition.explanation}")
+    String metricExplanation(MetricDefinition definition);
+
+    /** Why a number is missing, as the metrics service says it (English in the API). */
+    @Message("{reason}")
+    String metricReason(String reason);
+
+    /** The name of an input of a number (spend, new customers…), underscores as spaces. */
+    @Message("{name}")
+    String inputName(String name);
+
+    @Message("no data for this month")
+    String noDataForMonth();
+
+    // --- uploads -----------------------------------------------------------------------------------------------
+    @Message("Upload CSV files of your data (also .csv.gz or a .zip with one CSV; up to {maxSize}). You see a preview with every problem before anything is written; a confirmed import writes all rows or none, and uploading the same rows again never duplicates them.")
+    String uploadsIntro(String maxSize);
+
+    @Message("Upload a file")
+    String uploadAFile();
+
+    @Message("File")
+    String file();
+
+    @Message("Detect from the header")
+    String detectFromHeader();
+
+    @Message("Mode")
+    String mode();
+
+    @Message("Merge: add new rows, update changed ones")
+    String modeMerge();
+
+    @Message("Replace this dataset with the file")
+    String modeReplace();
+
+    @Message("Encoding")
+    String encoding();
+
+    @Message("Detect (UTF-8, else Windows-1252)")
+    String detectEncoding();
+
+    @Message("Upload and preview")
+    String uploadAndPreview();
+
+    @Message("History")
+    String history();
+
+    @Message("By")
+    String by();
+
+    @Message("{count} errors")
+    String errorCount(long count);
+
+    @Message("({inserted} new, {updated} updated)")
+    String newAndUpdated(Long inserted, Long updated);
+
+    @Message("No uploads yet. Start with customers.csv or orders.csv.")
+    String noUploadsYet();
+
+    @Message("{#when status}{#is 'imported'}imported{#is 'rejected'}rejected{#is 'failed'}failed{#is 'previewed'}previewed{#else}{status}{/when}")
+    String uploadStatus(String status);
+
+    @Message("← Uploads")
+    String backToUploads();
+
+    @Message("Encoding, delimiter")
+    String encodingAndDelimiter();
+
+    @Message("Uploaded")
+    String uploaded();
+
+    @Message("{when} by {who}")
+    String atBy(Instant when, String who);
+
+    @Message("Download the original file")
+    String downloadOriginal();
+
+    @Message("Download all problems (CSV)")
+    String downloadProblems();
+
+    @Message("Import {rows} rows ({mode})")
+    String importRows(Long rows, String mode);
+
+    @Message("Nothing has been written yet.")
+    String nothingWrittenYet();
+
+    @Message("First rows as read")
+    String firstRows();
+
+    @Message("Problems")
+    String problems();
+
+    @Message("{errors} errors, {warnings} warnings")
+    String errorsAndWarnings(long errors, long warnings);
+
+    @Message("Severity")
+    String severity();
+
+    @Message("Row")
+    String row();
+
+    @Message("Column")
+    String column();
+
+    @Message("Value")
+    String value();
+
+    @Message("Reason")
+    String reason();
+
+    @Message("No problems.")
+    String noProblems();
+
+    @Message("The first 500 problems are shown; download the CSV for all.")
+    String first500Problems();
+
+    // --- settings ----------------------------------------------------------------------------------------------
+    @Message("How {tenant}'s metrics are computed. Saving a change recomputes every month of history with the new settings and is recorded in the audit log with the old and new values.")
+    String settingsIntro(String tenant);
+
+    @Message("Nothing was saved:")
+    String nothingSaved();
+
+    @Message("Nothing changed.")
+    String nothingChanged();
+
+    @Message("Saved and recomputed:")
+    String savedAndRecomputed();
+
+    @Message("Every amount is shown in this currency, converted with your FX rates at the rate of each order's day (MRR: at the start of each price period). Amounts in another currency need fx_rates.csv.")
+    String currencyHelp();
+
+    @Message("Months start at midnight in this time zone: an order at 23:30 on 31 January in Hanoi is a January order even though it is already February in UTC.")
+    String timeZoneHelp();
+
+    @Message("Inactivity window (days)")
+    String inactivityWindow();
+
+    @Message("A buyer without a completed order for this many days no longer counts as active; buyer churn counts those who stop. Longer windows churn fewer buyers.")
+    String inactivityHelp();
+
+    @Message("CAC window (months)")
+    String cacWindow();
+
+    @Message("CAC divides the spend of this many months, ending with each month, by the new customers of the same months. Longer windows smooth campaigns and long sales cycles.")
+    String cacWindowHelp();
+
+    @Message("LTV window (months)")
+    String ltvWindow();
+
+    @Message("LTV uses the mean monthly subscriber churn of this many months.")
+    String ltvWindowHelp();
+
+    @Message("Gross margin (%)")
+    String grossMargin();
+
+    @Message("Optional. When set, LTV is multiplied by it (LTV on margin rather than revenue), which lowers LTV and LTV:CAC.")
+    String grossMarginHelp();
+
+    @Message("Save and recompute")
+    String saveAndRecompute();
+
+    // --- members and invitations -------------------------------------------------------------------------------
+    @Message("People with access to {tenant}")
+    String peopleWithAccess(String tenant);
+
+    @Message("Person")
+    String person();
+
+    @Message("Account manager")
+    String accountManager();
+
+    @Message("assigned by the platform; reads dashboards")
+    String assignedByPlatform();
+
+    @Message("Allow uploads (analyst)")
+    String allowUploads();
+
+    @Message("Account manager, also a member")
+    String accountManagerAlsoMember();
+
+    @Message("Role of {email}")
+    String roleOf(String email);
+
+    @Message("Change")
+    String change();
+
+    @Message("Remove")
+    String remove();
+
+    @Message("Remove {email}")
+    String removePerson(String email);
+
+    @Message("Pending invitations")
+    String pendingInvitations();
+
+    @Message("Expires")
+    String expires();
+
+    @Message("Withdraw")
+    String withdraw();
+
+    @Message("Withdraw invitation of {email}")
+    String withdrawInvitationOf(String email);
+
+    @Message("No pending invitations.")
+    String noPendingInvitations();
+
+    @Message("Invite someone")
+    String inviteSomeone();
+
+    @Message("Viewer: sees the dashboards")
+    String inviteAsViewer();
+
+    @Message("Analyst: also uploads data")
+    String inviteAsAnalyst();
+
+    @Message("Owner: also manages members, settings and API keys")
+    String inviteAsOwner();
+
+    @Message("Send invitation")
+    String sendInvitation();
+
+    @Message("The e-mail carries a link that works once, for this address only, and expires after {days} days.")
+    String invitationLinkExplained(long days);
+
+    @Message("Invitation")
+    String invitation();
+
+    @Message("Invitation to {tenant}")
+    String invitationTo(String tenant);
+
+    @Message("Open {tenant}")
+    String open(String tenant);
+
+    @Message("You were invited to {tenant} as")
+    String youWereInvited(String tenant);
+
+    @Message("Accept and join")
+    String acceptAndJoin();
+
+    // --- API keys ----------------------------------------------------------------------------------------------
+    @Message("Machines use a key to upload data and read metrics of {tenant} through the API, sending it in the X-Api-Key header. A key works for this tenant only.")
+    String apiKeysIntro(String tenant);
+
+    @Message("Key {name} created. Copy it now: it is shown only this once and cannot be recovered.")
+    String keyCreated(String name);
+
+    @Message("Your new key")
+    String yourNewKey();
+
+    @Message("Key starts")
+    String keyStarts();
+
+    @Message("Created")
+    String created();
+
+    @Message("Last used")
+    String lastUsed();
+
+    @Message("never")
+    String never();
+
+    @Message("Revoke")
+    String revoke();
+
+    @Message("Revoke key {name}")
+    String revokeKey(String name);
+
+    @Message("revoked")
+    String revoked();
+
+    @Message("No API keys yet.")
+    String noApiKeysYet();
+
+    @Message("New key")
+    String newKey();
+
+    @Message("Nightly ERP export")
+    String keyNamePlaceholder();
+
+    @Message("Analyst: uploads data and reads metrics")
+    String keyAsAnalyst();
+
+    @Message("Viewer: reads metrics only")
+    String keyAsViewer();
+
+    @Message("Create key")
+    String createKey();
+
+    // --- audit log ---------------------------------------------------------------------------------------------
+    @Message("Who did what in {tenant}, when and from where: sign-ins, uploads, setting changes, exports, members and API keys. Times in {zone}. Entries are kept for {days} days.")
+    String auditIntro(String tenant, String zone, long days);
+
+    @Message("Filter the audit log")
+    String filterAuditLog();
+
+    @Message("Action starts with")
+    String actionStartsWith();
+
+    @Message("Who")
+    String who();
+
+    @Message("Filter")
+    String filter();
+
+    @Message("Action")
+    String action();
+
+    @Message("Detail")
+    String detail();
+
+    @Message("system")
+    String system();
+
+    @Message("No entries match.")
+    String noEntriesMatch();
+
+    @Message("Showing the latest {count} entries; narrow the filter to see older ones.")
+    String latestEntries(int count);
+
+    // --- portfolio ---------------------------------------------------------------------------------------------
+    @Message("{count} {#if count == 1}client{#else}clients{/if} · {month} · clients needing attention first")
+    String portfolioSummary(int count, String month);
+
+    @Message("No clients assigned to you yet.")
+    String noClientsYet();
+
+    @Message("A platform administrator assigns account managers to client tenants.")
+    String assignsAccountManagers();
+
+    @Message("Client")
+    String client();
+
+    @Message("Name contains")
+    String nameContains();
+
+    @Message("Flagged only")
+    String flaggedOnly();
+
+    @Message("No client matches the filter.")
+    String noClientMatches();
+
+    @Message("Weekly e-mail summaries not delivered")
+    String undeliveredSummaries();
+
+    @Message("E-mail summary")
+    String emailSummary();
+
+    @Message("Customer churn is subscriber churn for clients with subscriptions, buyer churn otherwise. Figures are those of the client's dashboards and metrics API for {month}; renewals due and the MRR at risk (MRR just before each renewal date) are for the 30 days from now.")
+    String portfolioFootnote(String month);
+
+    /** A column of the portfolio table, by its English name. */
+    @Message("{column}")
+    String portfolioColumn(String column);
+
+    @Message("{day} ({days} days ago)")
+    String uploadedDaysAgo(String day, Long days);
+
+    @Message("Flag thresholds")
+    String flagThresholds();
+
+    @Message("Flag when LTV:CAC is below")
+    String flagLtvCac();
+
+    @Message("Flag when customer churn rose by at least (points)")
+    String flagChurnRise();
+
+    @Message("Flag when no upload for at least (days)")
+    String flagNoUpload();
+
+    @Message("Save thresholds")
+    String saveThresholds();
+
+    // --- platform administration -------------------------------------------------------------------------------
+    @Message("Tenants")
+    String tenants();
+
+    @Message("← Tenants")
+    String backToTenants();
+
+    @Message("Slug")
+    String slug();
+
+    @Message("Currency")
+    String currency();
+
+    @Message("No tenants yet.")
+    String noTenantsYetAdmin();
+
+    @Message("New tenant")
+    String newTenant();
+
+    @Message("(in the address, cannot change)")
+    String slugHelp();
+
+    @Message("Create tenant")
+    String createTenant();
+
+    @Message("Access")
+    String access();
+
+    @Message("Nobody has access yet.")
+    String nobodyHasAccess();
+
+    @Message("Add a person")
+    String addAPerson();
+
+    @Message("Add")
+    String add();
+
+    @Message("They see this tenant the first time they sign in with this address.")
+    String seesTenantAtSignIn();
+}
