@@ -93,7 +93,7 @@ public class DashboardService {
                             Line.line("net_mrr_churn_rate")),
                     view.breakdownOverPeriod("churn-reasons", msg.chartChurnReasons(), "churned_mrr", "reason"),
 
-                    RenewalChart.of(view.monthsOfPeriod(), view.report.currency(), view.period.label().toLowerCase(Locale.ROOT),
+                    RenewalChart.of(view.monthsOfPeriod(), view.report.currency(), msg.periodLabel(view.period).toLowerCase(locale),
                             view.formats, json));
             case revenue -> List.of(
                     view.timeSeries("mrr-arr", msg.chartMrrArr(), msg.chartMrrArrDescription(), Line.line("mrr"), Line.line("arr")),
@@ -118,7 +118,7 @@ public class DashboardService {
         YearMonth from = yearBefore.isBefore(period.from()) ? yearBefore : period.from();
         MetricsReport report = metrics.report(tenant, from, period.to(), Optional.empty());
         Messages msg = Languages.messages(locale);
-        Formats formats = new Formats(locale, tenant.reportingCurrency(), msg.points(), msg.monthPattern());
+        Formats formats = Formats.of(locale, tenant.reportingCurrency());
         return new View(tenant, report, period, formats, msg, json);
     }
 

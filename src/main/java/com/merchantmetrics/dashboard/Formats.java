@@ -12,6 +12,8 @@ import java.util.Currency;
 import java.util.Locale;
 
 import com.merchantmetrics.metrics.MetricDefinition.Unit;
+import com.merchantmetrics.web.Languages;
+import com.merchantmetrics.web.Messages;
 
 /**
  * Numbers and dates as a person reads them in their language: money in the tenant's currency and its minor unit
@@ -30,6 +32,12 @@ public final class Formats {
         this.currency = Currency.getInstance(currencyCode);
         this.pointsUnit = pointsUnit;
         this.monthFormat = DateTimeFormatter.ofPattern(monthPattern, locale);
+    }
+
+    /** The formats of a language as its message bundle words them. */
+    public static Formats of(Locale locale, String currencyCode) {
+        Messages msg = Languages.messages(locale);
+        return new Formats(locale, currencyCode, msg.points(), msg.monthPattern());
     }
 
     public Locale locale() {

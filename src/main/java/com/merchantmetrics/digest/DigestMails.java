@@ -95,7 +95,7 @@ public class DigestMails {
         List<ClientRow> rows = portfolio.rows(user.id, month, thresholds).stream()
                 .filter(row -> clientIds.contains(row.tenant().tenantId())).toList();
         List<PortfolioDigest.Client> clients = rows.stream().map(row -> {
-            Formats formats = new Formats(locale, row.tenant().reportingCurrency());
+            Formats formats = Formats.of(locale, row.tenant().reportingCurrency());
             return new PortfolioDigest.Client(row.tenant().name(), baseUrl + "/t/" + row.tenant().slug(),
                     formats.value(row.mrr(), Unit.money), formats.value(row.netNewMrr(), Unit.money),
                     formats.value(row.customerChurn(), Unit.rate), formats.value(row.ltvCac(), Unit.ratio),

@@ -45,7 +45,7 @@ public class MerchantDigests {
     }
 
     MerchantDigest view(MerchantFigures figures, DigestMessages words, Locale locale, MerchantDigest.Links links, String why) {
-        Formats formats = new Formats(locale, figures.tenant().reportingCurrency());
+        Formats formats = Formats.of(locale, figures.tenant().reportingCurrency());
         String monthName = DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(figures.month());
         String lastMonthName = DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(figures.month().minusMonths(1));
         String intro = words.intro(figures.tenant().name(),

@@ -27,7 +27,7 @@ public record ClientRow(TenantAccess tenant, YearMonth month, BigDecimal mrr, Bi
     /** The row's cells as shown in a language (text) and as sorted or exported (plain numbers), in column order. */
     public List<Cell> cells(Locale locale) {
         Messages msg = Languages.messages(locale);
-        Formats formats = new Formats(locale, tenant.reportingCurrency(), msg.points(), msg.monthPattern());
+        Formats formats = Formats.of(locale, tenant.reportingCurrency());
         return List.of(new Cell(tenant.name(), tenant.name()),
                 cell(formats, mrr, Unit.money), cell(formats, netNewMrr, Unit.money), cell(formats, mrrGrowth, Unit.rate),
                 cell(formats, customerChurn, Unit.rate), cell(formats, netMrrChurn, Unit.rate), cell(formats, cac, Unit.money),

@@ -35,7 +35,7 @@ class CohortHeatmapsTest {
         CohortReport.Cohort feb = new CohortReport.Cohort("2024-02", 2, List.of(new CohortReport.Cell(0, "2024-02", 1,
                 new BigDecimal("0.5"), 1, new BigDecimal("0.5"), BigDecimal.ZERO.setScale(2), null, BigDecimal.ZERO.setScale(2),
                 BigDecimal.ZERO.setScale(2))));
-        List<CohortHeatmap> heatmaps = CohortHeatmaps.heatmaps(List.of(jan, feb), new Formats(Locale.ENGLISH, "USD"));
+        List<CohortHeatmap> heatmaps = CohortHeatmaps.heatmaps(List.of(jan, feb), new Formats(Locale.ENGLISH, "USD", "pts", "MMM yyyy"));
         assertThat(heatmaps).extracting(CohortHeatmap::kind).containsExactly("subscription", "buyer", "revenue", "revenue-per-customer");
 
         CohortHeatmap subscription = heatmaps.get(0);

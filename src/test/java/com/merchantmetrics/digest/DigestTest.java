@@ -166,7 +166,7 @@ class DigestTest {
         assertThat(text).as("text part").isNotBlank();
         JsonPath api = given().auth().oauth2(Forms.token("alice"))
                 .get("/api/v1/tenants/" + hanoi.slug + "/metrics?from=2024-04&to=2024-06").then().statusCode(200).extract().jsonPath();
-        Formats formats = new Formats(Locale.forLanguageTag("en-US"), "USD");
+        Formats formats = Formats.of(Locale.forLanguageTag("en-US"), "USD");
         for (String month : List.of("2024-06", "2024-05")) {
             int index = month.equals("2024-06") ? 2 : 1;
             BigDecimal mrr = new BigDecimal(api.getString("months[" + index + "].metrics.mrr.value"));
