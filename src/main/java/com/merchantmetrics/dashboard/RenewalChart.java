@@ -68,7 +68,7 @@ final class RenewalChart {
                     moneyCell(t.mrrDue, moneyScale, formats), moneyCell(t.mrrAfter, moneyScale, formats), percentCell(revenueRate, formats)));
         });
         return new Chart(ID, "Renewal and revenue renewal per billing period",
-                "Renewals due " + periodLabel + " per billing period: the share renewed, and MRR just after the renewal "
+                "Renewals due in the period (" + periodLabel + ") per billing period: the share renewed, and MRR just after the renewal "
                         + "date of the renewed ÷ MRR just before of all due (above 100 % with price increases).",
                 spec.toString(), List.of("Billing period", "Due", "Renewed", "Renewal rate", "MRR due", "MRR after renewal",
                         "Revenue renewal rate"),
