@@ -3,6 +3,11 @@ package com.merchantmetrics.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
@@ -39,21 +44,35 @@ class DigestBenchmark {
     @Inject
     DigestSender sender;
 
-    @Test
-    void digestsOfManyTenants() throws InterruptedException {
-        long setup = System.nanoTime();
-        for (int i = 0; i < TENANTS; i++) {
-            Tenant tenant = tenants.create("bench-digest");
-            for (int r = 1; r <= 2; r++) {
-                people.grant(tenant, "owner" + r + "-" + tenant.slug + "@bench.test", TenantRole.owner.name(), AuditLog.Actor.SYSTEM);
-            }
-            Uploads.post(tenant, "subscriptions", """
-                    subscription_id,customer_id,starts_at,ends_at,amount,currency,billing_period,cancel_reason
-                    s1,c1,2024-01-01,,%d,USD,month,
-                    s2,c2,2024-02-01,2024-05-10,50,USD,month,price
-                    s3,c3,2024-03-01,,30,USD,year,
-                    """.formatted(100 + i % 50)).then().statusCode(200);
+    /** Alice (analyst: summaries off by default) uploads; the two owners are the recipients. */
+    private void tenantWithTwoOwners(int seed) {
+        Tenant tenant = tenants.create("bench-digest");
+        tenants.grant(tenant, "alice", TenantRole.analyst);
+        for (int r = 1; r <= 2; r++) {
+            people.grant(tenant, "owner" + r + "-" + tenant.slug + "@bench.test", TenantRole.owner.name(), AuditLog.Actor.SYSTEM);
         }
+        Uploads.post(tenant, "subscriptions", """
+                subscription_id,customer_id,starts_at,ends_at,amount,currency,billing_period,cancel_reason
+                s1,c1,2024-01-01,,%d,USD,month,
+                s2,c2,2024-02-01,2024-05-10,50,USD,month,price
+                s3,c3,2024-03-01,,30,USD,year,
+                """.formatted(100 + seed % 50)).then().statusCode(200);
+    }
+
+    @Test
+    void digestsOfManyTenants() throws Exception {
+        long setup = System.nanoTime();
+        tenantWithTwoOwners(0); // the first one adds alice, whom the others share
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> created = new ArrayList<>();
+        for (int i = 1; i < TENANTS; i++) {
+            int seed = i;
+            created.add(pool.submit(() -> tenantWithTwoOwners(seed)));
+        }
+        for (Future<?> tenant : created) {
+            tenant.get();
+        }
+        pool.shutdown();
         System.out.printf("setup: %d tenants in %.1f s%n", TENANTS, (System.nanoTime() - setup) / 1e9);
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

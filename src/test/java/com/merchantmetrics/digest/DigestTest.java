@@ -72,6 +72,24 @@ class DigestTest {
     @Inject
     javax.sql.DataSource dataSource;
 
+    @Inject
+    DigestSendLog sendLog;
+
+    @Inject
+    DigestMails mails;
+
+    @Inject
+    MerchantDigests merchantDigests;
+
+    @Inject
+    com.merchantmetrics.tenant.TenantAccessService accessService;
+
+    @Inject
+    io.quarkus.mailer.Mailer mailer;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     private static int sequence;
 
     private String unique(String prefix) {
@@ -89,23 +107,37 @@ class DigestTest {
         return email;
     }
 
-    /** Two senders (as two replicas would) run every half hour of the week from {@code monday} at the same time. */
+    /**
+     * Two sender instances with worker pools of their own (as two replicas would have), sharing only the database,
+     * run every half hour of the week from {@code monday} at the same time.
+     */
     private Map<String, List<Instant>> simulateWeek(Instant monday, List<String> recipients) {
+        DigestSender otherReplica = new DigestSender(preferences, sendLog, mails, merchantDigests, accessService, mailer, dataSource,
+                registry, Duration.ofDays(1), Duration.ofMinutes(2), 10, 4);
         Map<String, List<Instant>> received = new TreeMap<>();
         recipients.forEach(recipient -> received.put(recipient, new ArrayList<>()));
-        for (Instant now = monday; now.isBefore(monday.plus(Duration.ofDays(7))); now = now.plus(Duration.ofMinutes(30))) {
-            Instant tick = now;
-            CompletableFuture<DigestSender.Run> first = CompletableFuture.supplyAsync(() -> sender.runDue(tick));
-            CompletableFuture<DigestSender.Run> second = CompletableFuture.supplyAsync(() -> sender.runDue(tick));
-            CompletableFuture.allOf(first, second).join();
-            for (String recipient : recipients) {
-                int total = mailsTo(recipient).size();
-                while (received.get(recipient).size() < total) {
-                    received.get(recipient).add(tick);
-                }
+        try {
+            for (Instant now = monday; now.isBefore(monday.plus(Duration.ofDays(7))); now = now.plus(Duration.ofMinutes(30))) {
+                Instant tick = now;
+                CompletableFuture<DigestSender.Run> first = CompletableFuture.supplyAsync(() -> sender.runDue(tick));
+                CompletableFuture<DigestSender.Run> second = CompletableFuture.supplyAsync(() -> otherReplica.runDue(tick));
+                CompletableFuture.allOf(first, second).join();
+                record(received, tick);
             }
+        } finally {
+            otherReplica.stop();
         }
         return received;
+    }
+
+    /** Each mail that arrived since the last tick is noted with this tick. */
+    private static void record(Map<String, List<Instant>> received, Instant tick) {
+        for (String recipient : received.keySet()) {
+            int total = mailsTo(recipient).size();
+            while (received.get(recipient).size() < total) {
+                received.get(recipient).add(tick);
+            }
+        }
     }
 
     private static List<MimeMessage> mailsTo(String address) {
@@ -233,6 +265,9 @@ class DigestTest {
         assertThat(mailsTo(owner)).hasSize(1);
         given().auth().oauth2(Forms.token("admin")).get("/admin/email-summaries").then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(owner)));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("(?m)^merchant_metrics_digest_sends_total [1-9]")
+                .containsPattern("(?m)^merchant_metrics_digest_failures_total [1-9]");
     }
 
     @Test
