@@ -124,6 +124,9 @@ public interface DigestMessages {
     @Message("Nothing moved noticeably last month.")
     String nothingMoved();
 
+    @Message("Renewals due in the 30 days from today: {count}, with {mrrAtRisk} of MRR at risk.")
+    String renewalsDue(long count, String mrrAtRisk);
+
     @Message("MRR, last 12 months")
     String trendTitle();
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** A merchant summary as one recipient reads it: every text in their language, every number formatted. */
 public record MerchantDigest(String subject, String tenantName, String intro, boolean hasData, Section monthToDate,
-        Section lastMonth, List<Line> movements, List<String> churnReasons, List<String> highlights, String freshness,
+        Section lastMonth, List<Line> movements, List<String> churnReasons, String renewalsDue, List<String> highlights,
+        String freshness,
         Links links, String why) {
 
     public List<Section> sections() {

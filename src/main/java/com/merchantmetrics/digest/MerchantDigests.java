@@ -1,6 +1,8 @@
 package com.merchantmetrics.digest;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +21,7 @@ import com.merchantmetrics.dashboard.Formats;
 import com.merchantmetrics.metrics.MetricDefinition.Unit;
 import com.merchantmetrics.metrics.MetricsReport;
 import com.merchantmetrics.metrics.MetricsService;
+import com.merchantmetrics.metrics.UpcomingRenewals;
 import com.merchantmetrics.tenant.TenantAccess;
 
 /** Reads a tenant's figures from the metrics service and words them for one recipient: tables, movements, what moved and why. */
@@ -32,16 +35,21 @@ public class MerchantDigests {
     private static final List<Movement> MOVEMENTS = List.of(new Movement("new_mrr", 1), new Movement("expansion_mrr", 1),
             new Movement("reactivation_mrr", 1), new Movement("contraction_mrr", -1), new Movement("churned_mrr", -1));
 
-    private final MetricsService metrics;
+    static final Duration RENEWALS_AHEAD = Duration.ofDays(30);
 
-    MerchantDigests(MetricsService metrics) {
+    private final MetricsService metrics;
+    private final UpcomingRenewals upcomingRenewals;
+
+    MerchantDigests(MetricsService metrics, UpcomingRenewals upcomingRenewals) {
         this.metrics = metrics;
+        this.upcomingRenewals = upcomingRenewals;
     }
 
     MerchantFigures figures(TenantAccess tenant, LocalDate asOf) {
         YearMonth month = YearMonth.from(asOf);
         return new MerchantFigures(tenant, asOf,
-                metrics.report(tenant, month.minusMonths(MerchantFigures.TREND_MONTHS - 1L), month, Optional.empty()));
+                metrics.report(tenant, month.minusMonths(MerchantFigures.TREND_MONTHS - 1L), month, Optional.empty()),
+                upcomingRenewals.within(tenant, asOf.atStartOfDay(ZoneId.of(tenant.timeZone())).toInstant(), RENEWALS_AHEAD));
     }
 
     MerchantDigest view(MerchantFigures figures, DigestMessages words, Locale locale, MerchantDigest.Links links, String why) {
@@ -56,7 +64,9 @@ public class MerchantDigests {
         return new MerchantDigest(words.subject(figures.tenant().name()), figures.tenant().name(), intro, figures.hasData(),
                 new MerchantDigest.Section(words.monthToDate(monthName), lines(figures, 0, words, formats)),
                 new MerchantDigest.Section(words.lastMonth(lastMonthName), lines(figures, 1, words, formats)),
-                movements(figures, words, formats), reasons, highlights(figures, words, formats), freshness, links, why);
+                movements(figures, words, formats), reasons,
+                words.renewalsDue(figures.renewals().count(), formats.money(figures.renewals().mrrAtRisk())),
+                highlights(figures, words, formats), freshness, links, why);
     }
 
     private List<MerchantDigest.Line> lines(MerchantFigures figures, int monthsAgo, DigestMessages words, Formats formats) {

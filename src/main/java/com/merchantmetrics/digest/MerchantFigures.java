@@ -9,19 +9,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.merchantmetrics.metrics.MetricsReport;
+import com.merchantmetrics.metrics.UpcomingRenewals;
 import com.merchantmetrics.tenant.TenantAccess;
 
 /**
  * A tenant's figures for one summary, read once from the metrics service and shown to each recipient in their
- * language: the month so far ({@code month}), the two months before it, and the MRR of the twelve months ending with it.
+ * language: the month so far ({@code month}), the two months before it, the MRR of the twelve months ending with it, and
+ * the renewals due in the next 30 days.
  */
 record MerchantFigures(TenantAccess tenant, LocalDate asOf, YearMonth month, MetricsReport report,
-        Map<Locale, byte[]> charts) {
+        UpcomingRenewals.Upcoming renewals, Map<Locale, byte[]> charts) {
 
     static final int TREND_MONTHS = 12;
 
-    MerchantFigures(TenantAccess tenant, LocalDate asOf, MetricsReport report) {
-        this(tenant, asOf, YearMonth.from(asOf), report, new ConcurrentHashMap<>());
+    MerchantFigures(TenantAccess tenant, LocalDate asOf, MetricsReport report, UpcomingRenewals.Upcoming renewals) {
+        this(tenant, asOf, YearMonth.from(asOf), report, renewals, new ConcurrentHashMap<>());
     }
 
     /** Every metric of a month of the report (current month 0, last month 1, …); empty when the month is outside it. */

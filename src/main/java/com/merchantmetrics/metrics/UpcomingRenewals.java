@@ -50,11 +50,19 @@ public class UpcomingRenewals {
     }
 
     public Upcoming within(TenantAccess tenant, Duration window) {
-        return within(tenant.schema(), tenant.reportingCurrency(), tenant.timeZone(), window);
+        return within(tenant, clock.instant(), window);
+    }
+
+    /** Renewals due from a given instant on, e.g. the start of the day a weekly summary describes. */
+    public Upcoming within(TenantAccess tenant, Instant from, Duration window) {
+        return within(tenant.schema(), tenant.reportingCurrency(), tenant.timeZone(), from, window);
     }
 
     private Upcoming within(TenantSchema schema, String currency, String timeZone, Duration window) {
-        Instant from = clock.instant();
+        return within(schema, currency, timeZone, clock.instant(), window);
+    }
+
+    private Upcoming within(TenantSchema schema, String currency, String timeZone, Instant from, Duration window) {
         Instant to = from.plus(window);
         int scale = Currency.getInstance(currency).getDefaultFractionDigits();
         return QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(schema, connection -> {

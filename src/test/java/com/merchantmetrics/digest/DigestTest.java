@@ -196,6 +196,9 @@ class DigestTest {
         String text = GreenMailTestResource.part(owners, "text/plain");
         String html = GreenMailTestResource.part(owners, "text/html");
         assertThat(text).as("text part").isNotBlank();
+        // From Monday 3 June in Hanoi for 30 days: s5 renews on 10 June (80.00), s1 and s6 on 1 July (100.00 + 40.00)
+        assertThat(text).contains("Renewals due in the 30 days from today: 3, with $220.00 of MRR at risk.");
+        assertThat(html).contains("Renewals due in the 30 days from today: 3, with $220.00 of MRR at risk.");
         JsonPath api = given().auth().oauth2(Forms.token("alice"))
                 .get("/api/v1/tenants/" + hanoi.slug + "/metrics?from=2024-04&to=2024-06").then().statusCode(200).extract().jsonPath();
         Formats formats = Formats.of(Locale.forLanguageTag("en-US"), "USD");
