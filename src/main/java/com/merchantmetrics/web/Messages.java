@@ -164,7 +164,7 @@ public interface Messages {
     String notFoundExplained();
 
     // --- dashboards --------------------------------------------------------------------------------------------
-    @Message("{#when period.range}{#is '3m'}Last 3 months{#is '6m'}Last 6 months{#is '12m'}Last 12 months{#is 'ytd'}Year to date{#else}{period.from} to {period.to}{/when}")
+    @Message("{#when period.range}{#is '3m'}Last 3 months{#is '6m'}Last 6 months{#is '12m'}Last 12 months{#is 'ytd'}Year to date{#else}Custom range{/when}")
     String periodLabel(Period period);
 
     @Message("{#when problem.kind}"

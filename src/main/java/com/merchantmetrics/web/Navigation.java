@@ -91,7 +91,7 @@ public class Navigation {
      * the tenant admission filter) have none and show no form.
      */
     public boolean languageFormPossible() {
-        return routingContext.get("csrf-token") != null;
+        return routingContext.get("csrf_token") != null;
     }
 
     /** This page's address, so that changing the language comes back here. */

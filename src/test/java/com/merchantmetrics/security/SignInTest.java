@@ -1,5 +1,7 @@
 package com.merchantmetrics.security;
 
+import static com.merchantmetrics.testsupport.Browsers.browser;
+import static com.merchantmetrics.testsupport.Browsers.signIn;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +12,6 @@ import java.time.Duration;
 import jakarta.inject.Inject;
 
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -81,21 +82,5 @@ class SignInTest {
                     .startsWith(KeycloakServer.realmUrl());
             assertThat(again.getElementById("password")).isNotNull();
         }
-    }
-
-    static WebClient browser() {
-        WebClient browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        browser.getOptions().setRedirectEnabled(true);
-        return browser;
-    }
-
-    static HtmlPage signIn(HtmlPage keycloakLogin, String user) throws Exception {
-        HtmlForm form = (HtmlForm) keycloakLogin.getElementById("kc-form-login");
-        form.getInputByName("username").setValue(user);
-        form.getInputByName("password").setValue(user);
-        return ((HtmlElement) keycloakLogin.getElementById("kc-login")).click();
     }
 }
