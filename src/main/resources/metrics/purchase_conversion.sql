@@ -1,15 +1,6 @@
 -- One-time conversion = customers with a completed one_time or mixed order in M ÷ visitors; subscription conversion = first-time subscribers in M ÷ visitors (a mixed cart counts in both).
 WITH months AS (SELECT month::date, month AT TIME ZONE :tz AS month_start, (month + interval '1 month') AT TIME ZONE :tz AS month_end
                 FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
-first_subscribed AS MATERIALIZED (
-    SELECT customer_id, min(first_at) AS first_at
-    FROM (SELECT customer_id, min(ordered_at) AS first_at FROM orders
-          WHERE status = 'completed' AND type IN ('subscription', 'mixed') GROUP BY customer_id
-          UNION ALL
-          SELECT customer_id, min(greatest(starts_at, coalesce(trial_ends_at, starts_at))) FROM subscriptions
-          WHERE amount > 0 GROUP BY customer_id) firsts
-    GROUP BY customer_id
-),
 counts AS (
     SELECT m.month,
            (SELECT coalesce(sum(t.visitors), 0) FROM traffic t
@@ -17,7 +8,8 @@ counts AS (
            (SELECT count(DISTINCT o.customer_id) FROM orders o
             WHERE o.status = 'completed' AND o.type IN ('one_time', 'mixed') AND o.amount > 0
               AND o.ordered_at >= m.month_start AND o.ordered_at < m.month_end) AS one_time_buyers,
-           (SELECT count(*) FROM first_subscribed f WHERE f.first_at >= m.month_start AND f.first_at < m.month_end) AS new_subscribers
+           (SELECT count(*) FROM rollup_customer_firsts f
+            WHERE f.first_subscribed_at >= m.month_start AND f.first_subscribed_at < m.month_end) AS new_subscribers
     FROM months m
 )
 SELECT c.month, x.metric, '', '', x.customers::numeric / nullif(c.visitors, 0),

@@ -25,6 +25,8 @@ import com.merchantmetrics.metrics.MetricDefinition.Group;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantGate;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -36,13 +38,33 @@ public class MetricsService {
 
     private final TenantGate gate;
     private final ObjectMapper json;
+    private final Cache reports;
 
-    MetricsService(TenantGate gate, ObjectMapper json) {
+    MetricsService(TenantGate gate, ObjectMapper json, @CacheName("metrics-reports") Cache reports) {
         this.gate = gate;
         this.json = json;
+        this.reports = reports;
+    }
+
+    /**
+     * A report is cached under the rollup's refresh instant, which every refresh (after an import, a settings change
+     * or the hourly catch-up) moves on: a refreshed rollup is never served from the cache, on any instance.
+     */
+    private record ReportKey(String slug, String currency, String rollupVersion, YearMonth from, YearMonth to, Optional<Group> group) {
     }
 
     public MetricsReport report(TenantAccess tenant, YearMonth from, YearMonth to, Optional<Group> group) {
+        String version = QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(tenant.schema(), connection -> {
+            try (PreparedStatement state = connection.prepareStatement("SELECT refreshed_at::text FROM rollup_state");
+                    ResultSet rs = state.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }));
+        ReportKey key = new ReportKey(tenant.slug(), tenant.reportingCurrency(), version, from, to, group);
+        return reports.get(key, k -> read(tenant, from, to, group)).await().indefinitely();
+    }
+
+    private MetricsReport read(TenantAccess tenant, YearMonth from, YearMonth to, Optional<Group> group) {
         Set<String> wanted = MetricCatalogue.all().stream().filter(definition -> group.map(g -> definition.group() == g).orElse(true))
                 .map(MetricDefinition::id).collect(Collectors.toSet());
         int moneyScale = Currency.getInstance(tenant.reportingCurrency()).getDefaultFractionDigits();

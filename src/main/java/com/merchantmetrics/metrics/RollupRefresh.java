@@ -55,13 +55,15 @@ public class RollupRefresh {
     }
 
     private final TenantGate gate;
+    private final MeterRegistry meters;
     private final Timer refreshTimer;
-    private final List<Query> customerRollups = List.of(load("customer_mrr"), load("customer_orders"),
+    private final List<Query> customerRollups = List.of(load("customer_mrr"), load("customer_orders"), load("customer_firsts"),
             load("cohorts"));
     private final List<Query> metricQueries = METRIC_QUERIES.stream().map(RollupRefresh::load).toList();
 
     RollupRefresh(TenantGate gate, MeterRegistry meters) {
         this.gate = gate;
+        this.meters = meters;
         this.refreshTimer = meters.timer("merchant_metrics.rollup.refresh");
     }
 
@@ -100,6 +102,12 @@ public class RollupRefresh {
             YearMonth[] range = dataRange(connection, zone);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_advisory_xact_lock(hashtext('merchant-metrics-rollup'), hashtext(current_schema()))");
+            }
+            if (range == null || earliestChange == null) {
+                // A rebuild may follow a replaced file or a new time zone: no customer's firsts can be kept.
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DELETE FROM rollup_customer_firsts");
+                }
             }
             if (range == null) {
                 clear(connection, "TRUE");
@@ -145,13 +153,13 @@ public class RollupRefresh {
     /** First and last month with data (the last at least the current month), or null without any data. */
     private static YearMonth[] dataRange(Connection connection, ZoneId zone) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT least((SELECT min(ordered_at AT TIME ZONE ?)::date FROM orders),
-                             (SELECT min(starts_at AT TIME ZONE ?)::date FROM subscriptions),
+                SELECT least(((SELECT min(ordered_at) FROM orders) AT TIME ZONE ?)::date,
+                             ((SELECT min(starts_at) FROM subscriptions) AT TIME ZONE ?)::date,
                              (SELECT min(day) FROM traffic), (SELECT min(period_start) FROM marketing_spend),
-                             (SELECT min(created_at AT TIME ZONE ?)::date FROM leads)),
-                       greatest((SELECT max(ordered_at AT TIME ZONE ?)::date FROM orders),
+                             ((SELECT min(created_at) FROM leads) AT TIME ZONE ?)::date),
+                       greatest(((SELECT max(ordered_at) FROM orders) AT TIME ZONE ?)::date,
                                 (SELECT max(day) FROM traffic), (SELECT max(period_start) FROM marketing_spend),
-                                (SELECT max(created_at AT TIME ZONE ?)::date FROM leads))""")) {
+                                ((SELECT max(created_at) FROM leads) AT TIME ZONE ?)::date)""")) {
             for (int i = 1; i <= 5; i++) {
                 select.setString(i, zone.getId());
             }
@@ -176,7 +184,7 @@ public class RollupRefresh {
         }
     }
 
-    private static void execute(Connection connection, Query query, String sql, Map<String, Object> parameters)
+    private void execute(Connection connection, Query query, String sql, Map<String, Object> parameters)
             throws SQLException {
         long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -193,7 +201,9 @@ public class RollupRefresh {
                 }
             }
             statement.executeUpdate();
-            Log.debugf("%s.sql took %.3f s", query.name(), (System.nanoTime() - started) / 1e9);
+            long elapsed = System.nanoTime() - started;
+            meters.timer("merchant_metrics.rollup.query", "query", query.name()).record(elapsed, TimeUnit.NANOSECONDS);
+            Log.debugf("%s.sql took %.3f s", query.name(), elapsed / 1e9);
         } catch (SQLException e) {
             throw new SQLException("Metric query " + query.name() + ".sql failed: " + e.getMessage(), e);
         }

@@ -81,7 +81,7 @@ public final class KeycloakServer {
     private static void awaitRealm(String url, Process process, Path log) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI discovery = URI.create(url + "/realms/" + REALM + "/.well-known/openid-configuration");
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited during start-up; see " + log);
@@ -100,7 +100,7 @@ public final class KeycloakServer {
             }
             ServerProcesses.sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException("Keycloak did not serve the realm within 4 minutes; see " + log);
+        throw new IllegalStateException("Keycloak did not serve the realm within 10 minutes; see " + log);
     }
 
     /** Keycloak 26 needs Java 21+; the build may run on Java 17. KEYCLOAK_JAVA_HOME wins, then JAVA_HOME, then /usr/lib/jvm. */

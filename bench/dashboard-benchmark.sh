@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Dashboard pages under load (issue 5): wrk runs 32 connections for 60 s against each of the overview, acquisition,
+# retention and revenue pages of the benchmark tenant of bench/metrics-benchmark.sh (same generated files, imported
+# the same way), signed in as three Keycloak users in turn. Prints p50/p95/p99 and
+# requests/s per page. Target: p95 ≤ 50 ms at ≥ 200 requests/s. Installs Debian's wrk if missing.
+#   bench/dashboard-benchmark.sh [customers] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v wrk >/dev/null; then
+  SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
+fi
+./mvnw -B -q verify -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbench.customers="${1:-100000}" -Dbench.seconds="${2:-60}" 2>&1 \
+  | grep -E "^(setup|page |\[ERROR\])"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Metrics at scale (issue 4): the generator's subscription shop with 100,000 customers, 1,000,000 orders, 100,000
+# subscriptions over three years, 2,000 leads a month, daily traffic and spend, imported through the uploads API.
+# Prints the full rollup rebuild, the incremental refresh after one more day, the metrics API's p50/p95 for twelve
+# months, and DuckDB computing the same MRR, movements and cohorts from the same CSVs (checked equal to the app's).
+# Targets: incremental refresh ≤ 1 s, API p95 ≤ 50 ms, full rebuild ≤ 3 × DuckDB.
+# Runs against the same real PostgreSQL and Keycloak as the tests; the generated CSVs stay in target/bench-data.
+#   bench/metrics-benchmark.sh [customers] [api-requests]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q verify -Dtest=MetricsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbench.customers="${1:-100000}" -Dbench.requests="${2:-300}" 2>&1 \
+  | grep -E "^(setup|full rebuild|incremental|metrics API|DuckDB|\[ERROR\]|Expecting|expected)"

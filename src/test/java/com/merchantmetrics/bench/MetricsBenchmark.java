@@ -1,0 +1,266 @@
+package com.merchantmetrics.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.merchantmetrics.metrics.RollupRefresh;
+import com.merchantmetrics.testsupport.TestUsers;
+import com.merchantmetrics.tenant.Tenant;
+import com.merchantmetrics.tenant.TenantGate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * bench/metrics-benchmark.sh: on the benchmark tenant, the full rollup rebuild, the incremental refresh after one
+ * more day of each file, the metrics API's latency for twelve months, and DuckDB computing the same monthly MRR,
+ * MRR movements and subscription cohorts straight from the same CSVs. The DuckDB figures are checked against the
+ * app's rollup month by month, so both sides did the same work; nothing is asserted about time.
+ */
+@QuarkusTest
+class MetricsBenchmark {
+
+    static final int API_REQUESTS = Integer.getInteger("bench.requests", 300);
+    static final List<String> MRR_METRICS = List.of("mrr", "subscribers", "new_mrr", "reactivation_mrr", "expansion_mrr",
+            "contraction_mrr", "churned_mrr");
+    /** The app's rollup queries that compute what the DuckDB queries compute (cohorts: COHORTS_SQL below). */
+    static final List<String> SAME_WORK_QUERIES = List.of("customer_mrr", "mrr", "mrr_movements");
+
+    /** Subscription cohorts over the app's rollup: acquisition month, months since, subscribers then; k = -1 is the cohort size. */
+    static final String COHORTS_SQL = """
+            WITH cohort AS (SELECT customer_id, date_trunc('month', acquired_at AT TIME ZONE 'UTC')::date AS month
+                            FROM customer_acquisition)
+            SELECT to_char(c.month, 'YYYY-MM'), -1, count(*) FROM cohort c GROUP BY c.month
+            UNION ALL
+            SELECT to_char(c.month, 'YYYY-MM'), (extract(year FROM age(r.month, c.month)) * 12 + extract(month FROM age(r.month, c.month)))::int,
+                   count(*)
+            FROM cohort c JOIN rollup_customer_mrr r ON r.customer_id = c.customer_id AND r.month >= c.month
+            GROUP BY 1, 2""";
+
+    @Inject
+    BenchmarkTenant benchmarkTenant;
+    @Inject
+    RollupRefresh rollup;
+    @Inject
+    TenantGate gate;
+    @Inject
+    MeterRegistry meters;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void metricsAtScale() throws Exception {
+        Tenant tenant = benchmarkTenant.prepare(base.toString());
+
+        double rebuild = Double.MAX_VALUE;
+        double sameWork = Double.MAX_VALUE;
+        for (int round = 0; round < 2; round++) {
+            double before = queriesSeconds(SAME_WORK_QUERIES);
+            Map<String, Double> perQuery = perQuerySeconds();
+            long started = System.nanoTime();
+            rollup.refresh(tenant, null);
+            System.out.printf("full rebuild: slowest queries %s%n", slowest(perQuery));
+            rebuild = Math.min(rebuild, (System.nanoTime() - started) / 1e9);
+            long cohortStarted = System.nanoTime();
+            Map<String, Long> appCohorts = cohorts(tenant);
+            sameWork = Math.min(sameWork, queriesSeconds(SAME_WORK_QUERIES) - before + (System.nanoTime() - cohortStarted) / 1e9);
+            if (round == 0) {
+                System.out.printf("full rebuild: cohort cells %d%n", appCohorts.size());
+            }
+        }
+        System.out.printf("full rebuild: %.1f s (every metric); of which MRR, movements and cohorts %.1f s%n", rebuild, sameWork);
+
+        String runId = "x" + System.currentTimeMillis();
+        String token = TestUsers.accessToken("alice");
+        List<String> incremental = new ArrayList<>();
+        for (String dataset : List.of("orders", "subscriptions", "marketing_spend", "traffic", "leads")) {
+            Path day = BenchmarkTenant.nextDay(dataset, runId);
+            Map<String, Double> perQuery = perQuerySeconds();
+            BenchmarkTenant.upload(base.toString(), token, tenant, dataset, day, dataset + "-" + runId + ".csv");
+            Files.delete(day);
+            incremental.add(String.format("%s %.2f s", dataset, Double.parseDouble(value(tenant, "SELECT seconds FROM rollup_state"))));
+            System.out.printf("incremental refresh: after %s, slowest queries %s%n", dataset, slowest(perQuery));
+        }
+        System.out.printf("incremental refresh after one more day (%s), per file: %s%n", BenchmarkTenant.LAST_DAY.plusDays(1),
+                String.join(", ", incremental));
+
+        List<Double> millis = apiLatencies(tenant, token);
+        System.out.printf("metrics API, 12 months, %d requests: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", API_REQUESTS,
+                PortfolioBenchmark.percentile(millis, 50), PortfolioBenchmark.percentile(millis, 95), millis.get(millis.size() - 1));
+
+        double duckdb = Double.MAX_VALUE;
+        DuckDbMetrics.Result duck = null;
+        for (int round = 0; round < 2; round++) {
+            long started = System.nanoTime();
+            duck = DuckDbMetrics.compute(BenchmarkTenant.dataDirectory(), BenchmarkTenant.settings().firstDay(),
+                    YearMonth.now(ZoneOffset.UTC), BenchmarkTenant.REPORTING_CURRENCY);
+            duckdb = Math.min(duckdb, (System.nanoTime() - started) / 1e9);
+        }
+        System.out.printf("DuckDB (MRR, movements, cohorts from the CSVs): %.1f s; full rebuild / DuckDB = %.1f, same work / DuckDB = %.1f%n",
+                duckdb, rebuild / duckdb, sameWork / duckdb);
+
+        // What the incremental refreshes left must be exactly what a full rebuild computes.
+        java.util.Set<String> incrementally = rollupRows(tenant);
+        rollup.refresh(tenant, null);
+        java.util.Set<String> rebuilt = rollupRows(tenant);
+        assertThat(difference(incrementally, rebuilt)).as("rows only after the incremental refreshes").isEmpty();
+        assertThat(difference(rebuilt, incrementally)).as("rows only after the full rebuild").isEmpty();
+        System.out.printf("DuckDB and incremental checks: incremental refreshes equal a full rebuild (%d rollup rows)%n", rebuilt.size());
+
+        // The same numbers on both sides in the months before the extra days: DuckDB read the generated files only.
+        assertSameAsApp(tenant, duck);
+    }
+
+    private void assertSameAsApp(Tenant tenant, DuckDbMetrics.Result duck) {
+        Map<String, Map<String, BigDecimal>> app = new TreeMap<>();
+        inTenant(tenant, connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                    "SELECT to_char(month, 'YYYY-MM'), metric, value FROM rollup_metrics WHERE dimension = '' AND metric IN ('"
+                            + String.join("','", MRR_METRICS) + "') AND month < '" + YearMonth.from(BenchmarkTenant.LAST_DAY).atDay(1) + "'")) {
+                while (rows.next()) {
+                    app.computeIfAbsent(rows.getString(1), month -> new TreeMap<>()).put(rows.getString(2), rows.getBigDecimal(3));
+                }
+            }
+            return null;
+        });
+        assertThat(app).isNotEmpty();
+        int compared = 0;
+        for (var month : app.entrySet()) {
+            for (var metric : month.getValue().entrySet()) {
+                BigDecimal duckValue = duck.monthly().get(month.getKey()).get(metric.getKey());
+                assertThat(duckValue).as(month.getKey() + " " + metric.getKey()).isNotNull();
+                assertThat(duckValue.subtract(metric.getValue()).abs()).as(month.getKey() + " " + metric.getKey() + ": DuckDB "
+                        + duckValue + ", app " + metric.getValue()).isLessThanOrEqualTo(new BigDecimal("0.01"));
+                compared++;
+            }
+        }
+        Map<String, Long> appCohorts = cohorts(tenant);
+        appCohorts.keySet().removeIf(MetricsBenchmark::touchedByExtraDays);
+        Map<String, Long> duckCohorts = new TreeMap<>(duck.cohorts());
+        duckCohorts.keySet().removeIf(MetricsBenchmark::touchedByExtraDays);
+        assertThat(duckCohorts).isEqualTo(appCohorts);
+        System.out.printf("DuckDB equals the app: %d monthly MRR and movement values, %d cohort cells%n", compared, appCohorts.size());
+    }
+
+    /** Every row of the tenant's rollup tables as text. */
+    private java.util.Set<String> rollupRows(Tenant tenant) {
+        java.util.Set<String> rows = new java.util.HashSet<>();
+        inTenant(tenant, connection -> {
+            for (String table : List.of("rollup_metrics", "rollup_customer_mrr", "rollup_customer_orders", "rollup_customer_firsts")) {
+                try (Statement statement = connection.createStatement();
+                        ResultSet result = statement.executeQuery("SELECT '" + table + "' || t::text FROM " + table + " t")) {
+                    while (result.next()) {
+                        rows.add(result.getString(1));
+                    }
+                }
+            }
+            return null;
+        });
+        return rows;
+    }
+
+    private static List<String> difference(java.util.Set<String> a, java.util.Set<String> b) {
+        return a.stream().filter(row -> !b.contains(row)).sorted().limit(10).toList();
+    }
+
+    /** A cohort cell observed in or after the month of the days this and earlier runs added beyond the files. */
+    private static boolean touchedByExtraDays(String cell) {
+        String[] parts = cell.split("/");
+        int monthsSince = parts[1].equals("size") ? 0 : Integer.parseInt(parts[1]);
+        return !YearMonth.parse(parts[0]).plusMonths(monthsSince).isBefore(YearMonth.from(BenchmarkTenant.LAST_DAY));
+    }
+
+    private List<Double> apiLatencies(Tenant tenant, String token) throws Exception {
+        YearMonth to = YearMonth.from(BenchmarkTenant.LAST_DAY);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/tenants/" + tenant.slug + "/metrics?from="
+                + to.minusMonths(11) + "&to=" + to)).header("Authorization", "Bearer " + token).build();
+        HttpClient client = HttpClient.newHttpClient();
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < API_REQUESTS + 30; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            double elapsed = (System.nanoTime() - started) / 1e6;
+            assertThat(response.statusCode()).isEqualTo(200);
+            if (i == 0) {
+                System.out.printf("metrics API, 12 months: first request after the refresh %.0f ms%n", elapsed);
+            }
+            if (i >= 30) {
+                millis.add(elapsed);
+            }
+        }
+        millis.sort(Double::compare);
+        return millis;
+    }
+
+    /** "YYYY-MM/k" → subscribers of the cohort at the end of its k-th month; "YYYY-MM/size" → the cohort's size. */
+    private Map<String, Long> cohorts(Tenant tenant) {
+        Map<String, Long> cells = new TreeMap<>();
+        inTenant(tenant, connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(COHORTS_SQL)) {
+                while (rows.next()) {
+                    cells.put(DuckDbMetrics.cell(rows.getString(1), rows.getInt(2)), rows.getLong(3));
+                }
+            }
+            return null;
+        });
+        return cells;
+    }
+
+    private double queriesSeconds(List<String> names) {
+        Map<String, Double> all = perQuerySeconds();
+        return names.stream().mapToDouble(name -> all.getOrDefault(name, 0.0)).sum();
+    }
+
+    /** Seconds spent so far in each rollup query (the refresh's per-query timers). */
+    private Map<String, Double> perQuerySeconds() {
+        Map<String, Double> seconds = new TreeMap<>();
+        meters.find("merchant_metrics.rollup.query").timers()
+                .forEach(timer -> seconds.put(timer.getId().getTag("query"), timer.totalTime(TimeUnit.NANOSECONDS) / 1e9));
+        return seconds;
+    }
+
+    /** The five queries that took longest since the given snapshot, e.g. "cac 1.20 s, ltv 0.80 s". */
+    private String slowest(Map<String, Double> before) {
+        return perQuerySeconds().entrySet().stream()
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0.0)))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5)
+                .map(entry -> String.format("%s %.2f s", entry.getKey(), entry.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private String value(Tenant tenant, String sql) {
+        return inTenant(tenant, connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        });
+    }
+
+    private <T> T inTenant(Tenant tenant, TenantGate.TenantWork<T> work) {
+        return QuarkusTransaction.requiringNew().call(() -> gate.inTenant(tenant.schema(), work));
+    }
+}
