@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.merchantmetrics.merchantdata.MerchantDataChanged;
 import com.merchantmetrics.tenant.Tenant;
@@ -61,8 +64,12 @@ public class RollupRefresh {
             load("cohorts"));
     private final List<Query> metricQueries = METRIC_QUERIES.stream().map(RollupRefresh::load).toList();
 
-    RollupRefresh(TenantGate gate, MeterRegistry meters) {
+    private final Duration transactionTimeout;
+
+    RollupRefresh(TenantGate gate, MeterRegistry meters,
+            @ConfigProperty(name = "merchant-metrics.batch-transaction-timeout") Duration transactionTimeout) {
         this.gate = gate;
+        this.transactionTimeout = transactionTimeout;
         this.meters = meters;
         this.refreshTimer = meters.timer("merchant_metrics.rollup.refresh");
     }
@@ -98,7 +105,7 @@ public class RollupRefresh {
     public void refresh(Tenant tenant, Instant earliestChange) {
         long started = System.nanoTime();
         ZoneId zone = ZoneId.of(tenant.timeZone);
-        QuarkusTransaction.requiringNew().run(() -> gate.inTenant(tenant.schema(), connection -> {
+        QuarkusTransaction.requiringNew().timeout((int) transactionTimeout.toSeconds()).run(() -> gate.inTenant(tenant.schema(), connection -> {
             YearMonth[] range = dataRange(connection, zone);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_advisory_xact_lock(hashtext('merchant-metrics-rollup'), hashtext(current_schema()))");
