@@ -36,6 +36,7 @@ import com.merchantmetrics.tenant.TenantSchema;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -234,10 +235,16 @@ public class ImportService {
                 + mode + ", " + parse.rows() + " rows, " + attempt.inserted() + " new, " + attempt.updated() + " updated, "
                 + attempt.problems().errors() + " errors) #" + id);
         if (status.equals("imported")) {
-            dataChanged.fire(new MerchantDataChanged(tenant.slug(),
-                    parse.preset() != null && parse.preset().customerCountry() != null ? Set.of(dataset.name(), "customers")
-                            : Set.of(dataset.name()),
-                    mode == Mode.replace ? null : attempt.earliestChange()));
+            try {
+                dataChanged.fire(new MerchantDataChanged(tenant.slug(),
+                        parse.preset() != null && parse.preset().customerCountry() != null ? Set.of(dataset.name(), "customers")
+                                : Set.of(dataset.name()),
+                        mode == Mode.replace ? null : attempt.earliestChange()));
+            } catch (RuntimeException e) {
+                // The rows are committed: a failed metrics refresh must not report the import as failed.
+                Log.errorf(e, "Upload #%d of %s was imported but the metrics refresh after it failed", id, tenant.slug());
+                message += "; the metrics could not be refreshed after it (" + e.getMessage() + ")";
+            }
         }
         return new Outcome(id, status, dataset, parse, attempt.inserted(), attempt.updated(),
                 status.equals("imported") ? parse.accepted() - attempt.inserted() - attempt.updated() : 0, message,

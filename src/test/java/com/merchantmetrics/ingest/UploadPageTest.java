@@ -84,7 +84,8 @@ class UploadPageTest {
             }
         }
         awaitStatus(tenant, uploadPath, "imported");
-        assertThat(Forms.page("alice", uploadPath + "/progress").header("HX-Refresh")).isEqualTo("true");
+        await("the page reloads once all is done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "true".equals(Forms.page("alice", uploadPath + "/progress").header("HX-Refresh")));
         assertThat(tenants.value(tenant, "SELECT string_agg(order_id || ' ' || customer_id || ' ' || amount::numeric(10,2), ', ' "
                 + "ORDER BY order_id) FROM orders")).isEqualTo("A-1 k1 10.00, A-2 k2 12.50");
 
