@@ -71,7 +71,7 @@ public class DemoTenants {
                 try (InputStream in = Files.newInputStream(file);
                         ReceivedFile received = ReceivedFile.receive(in, dataset + ".csv", imports.maxBytes())) {
                     ImportService.Outcome outcome = imports.submit(access, AuditLog.Actor.SYSTEM, received, dataset,
-                            ImportService.Mode.merge, "UTF-8", false);
+                            ImportService.Mode.merge, "UTF-8", java.util.Optional.empty(), false);
                     LOG.infof("Demo %s: %s", tenant.slug, outcome.message());
                 }
                 Files.delete(file);

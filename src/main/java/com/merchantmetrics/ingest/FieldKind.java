@@ -31,6 +31,9 @@ public enum FieldKind {
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern THOUSANDS = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("\\d+");
+    private static final Pattern FLOAT_INTEGER = Pattern.compile("\\d+\\.0+");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("-?\\d+,\\d+");
+    private static final Pattern OFFSET_AT_END = Pattern.compile(".*[+-]\\d{2}:?\\d{2}$");
     private static final Pattern ISO_WEEKS = Pattern.compile("P(\\d+)W");
     private static final Pattern ISO_MONTHS_YEARS = Pattern.compile("P(?:(\\d+)Y)?(?:(\\d+)M)?");
     private static final DateTimeFormatter STRICT_DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd")
@@ -125,7 +128,7 @@ public enum FieldKind {
         if (value.length() > 255) {
             throw new FieldProblem(column, value, "identifiers are at most 255 characters");
         }
-        if (value.matches("\\d+\\.0+")) {
+        if (FLOAT_INTEGER.matcher(value).matches()) {
             return value.substring(0, value.indexOf('.'));
         }
         return value;
@@ -136,7 +139,7 @@ public enum FieldKind {
             if (value.length() == 10) {
                 return LocalDate.parse(value, STRICT_DAY).atStartOfDay(zone).toInstant();
             }
-            if (value.endsWith("Z") || value.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+            if (value.endsWith("Z") || OFFSET_AT_END.matcher(value).matches()) {
                 return OffsetDateTime.parse(value.replace(' ', 'T')).toInstant();
             }
             return LocalDateTime.parse(value, LOCAL_TIME).atZone(zone).toInstant();
@@ -166,7 +169,7 @@ public enum FieldKind {
         if (THOUSANDS.matcher(value).matches()) {
             throw new FieldProblem(column, value, "write amounts without thousands separators, e.g. 1234.50");
         }
-        if (value.matches("-?\\d+,\\d+")) {
+        if (DECIMAL_COMMA.matcher(value).matches()) {
             throw new FieldProblem(column, value, "use . as the decimal separator, e.g. 12.50");
         }
         if (!DECIMAL.matcher(value).matches()) {
@@ -244,6 +247,9 @@ public enum FieldKind {
         names.put("united states of america", "US");
         names.put("uk", "GB");
         names.put("eire", "IE");
+        names.put("rsa", "ZA");
+        names.put("hong kong", "HK");
+        names.put("czech republic", "CZ");
         return Map.copyOf(names);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 import com.merchantmetrics.audit.AuditLog;
+import com.merchantmetrics.ingest.presets.Preset;
 import com.merchantmetrics.merchantdata.MerchantDataChanged;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantGate;
@@ -34,6 +36,7 @@ import com.merchantmetrics.tenant.TenantSchema;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -58,7 +61,8 @@ public class ImportService {
         }
     }
 
-    private static final int TENANT_IMPORT_LOCK = 0x4d4d0002;
+    /** Advisory-lock namespace: held by the import of a tenant, so the tenant's imports queue. */
+    static final int TENANT_IMPORT_LOCK = 0x4d4d0002;
     private static final int SET_PROBLEM_LIMIT = 1000;
 
     private final TenantGate gate;
@@ -67,15 +71,24 @@ public class ImportService {
     private final Event<MerchantDataChanged> dataChanged;
     private final long maxBytes;
     private final MeterRegistry meters;
+    private final MappingStore mappings;
+    private final ImportProgress progress;
+    /** A big file takes longer than the default transaction timeout (60 s) to import in its one transaction. */
+    private final int transactionTimeout;
 
     ImportService(TenantGate gate, UploadStore store, AuditLog auditLog, Event<MerchantDataChanged> dataChanged,
-            @ConfigProperty(name = "merchant-metrics.uploads.max-bytes") long maxBytes, MeterRegistry meters) {
+            @ConfigProperty(name = "merchant-metrics.uploads.max-bytes") long maxBytes, MeterRegistry meters,
+            MappingStore mappings, ImportProgress progress,
+            @ConfigProperty(name = "merchant-metrics.batch-transaction-timeout") Duration transactionTimeout) {
         this.gate = gate;
         this.store = store;
         this.auditLog = auditLog;
         this.dataChanged = dataChanged;
         this.maxBytes = maxBytes;
         this.meters = meters;
+        this.mappings = mappings;
+        this.progress = progress;
+        this.transactionTimeout = (int) transactionTimeout.toSeconds();
     }
 
     public long maxBytes() {
@@ -83,17 +96,45 @@ public class ImportService {
     }
 
     /**
-     * Keeps the file, then previews (dryRun) or imports it. datasetName blank = detect from the header.
+     * Keeps the file, then previews (dryRun) or imports it. datasetName blank = detect from the header; mapping
+     * empty = the canonical columns, the tenant's remembered mapping for this header, or a preset.
      */
     public Outcome submit(TenantAccess tenant, AuditLog.Actor actor, ReceivedFile file, String datasetName, Mode mode,
-            String encoding, boolean dryRun) throws UploadRefused {
-        Optional<Dataset> requested = requestedDataset(datasetName);
-        long id = store.create(tenant.schema(), file, requested.map(Dataset::name).orElse("auto"), mode.name(), actor.email());
-        return process(tenant, actor, id, file, requested, mode, encoding, dryRun);
+            String encoding, Optional<ColumnMapping> mapping, boolean dryRun) throws UploadRefused {
+        long id = receive(tenant, actor, file, datasetName, mode, encoding);
+        return process(tenant, actor, id, file, requestedDataset(datasetName), mode, encoding, mapping, dryRun);
     }
 
-    /** Imports an upload that was previewed earlier, from the kept copy of the file. */
-    public Outcome confirm(TenantAccess tenant, AuditLog.Actor actor, long uploadId, String encoding) throws UploadRefused {
+    /** Keeps the file as an upload to preview later ({@link #preview}). */
+    public long receive(TenantAccess tenant, AuditLog.Actor actor, ReceivedFile file, String datasetName, Mode mode,
+            String encoding) throws UploadRefused {
+        Optional<Dataset> requested = requestedDataset(datasetName);
+        return store.create(tenant.schema(), file, requested.map(Dataset::name).orElse("auto"), mode.name(), actor.email(),
+                encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("auto") ? null : encoding);
+    }
+
+    /**
+     * Previews a kept upload again (after receive, or with a mapping the person chose; the dataset is then the
+     * mapping's). A chosen mapping is remembered for files with the same header.
+     */
+    public Outcome preview(TenantAccess tenant, AuditLog.Actor actor, long uploadId, Optional<ColumnMapping> mapping)
+            throws UploadRefused {
+        UploadRecord upload = store.find(tenant.schema(), uploadId)
+                .orElseThrow(() -> new UploadRefused("There is no upload #" + uploadId));
+        if (!upload.canBePreviewed()) {
+            throw new UploadRefused("Upload #" + uploadId + " (" + upload.fileName() + ") is " + upload.status()
+                    + " and cannot be checked again; upload the file again");
+        }
+        Optional<Dataset> requested = mapping.map(ColumnMapping::dataset).or(() -> Dataset.byName(upload.dataset()));
+        try (ReceivedFile file = store.restore(tenant.schema(), uploadId)) {
+            return process(tenant, actor, uploadId, file, requested, Mode.valueOf(upload.mode()), upload.encoding(), mapping, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Imports an upload that was previewed earlier, from the kept copy of the file, read as in its preview. */
+    public Outcome confirm(TenantAccess tenant, AuditLog.Actor actor, long uploadId) throws UploadRefused {
         UploadRecord upload = store.find(tenant.schema(), uploadId)
                 .orElseThrow(() -> new UploadRefused("There is no upload #" + uploadId));
         if (!upload.canBeImported()) {
@@ -102,24 +143,34 @@ public class ImportService {
         }
         try (ReceivedFile file = store.restore(tenant.schema(), uploadId)) {
             return process(tenant, actor, uploadId, file, Dataset.byName(upload.dataset()), Mode.valueOf(upload.mode()),
-                    upload.encoding(), false);
+                    upload.encoding(), Optional.ofNullable(store.mapping(tenant.schema(), uploadId)), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private Outcome process(TenantAccess tenant, AuditLog.Actor actor, long id, ReceivedFile file, Optional<Dataset> requested,
-            Mode mode, String encoding, boolean dryRun) throws UploadRefused {
+            Mode mode, String encoding, Optional<ColumnMapping> mapping, boolean dryRun) throws UploadRefused {
+        try {
+            progress.start(tenant.schema(), id, ImportProgress.Phase.queued, store.find(tenant.schema(), id).map(UploadRecord::rowsTotal).orElse(null));
+            return attemptAndFinish(tenant, actor, id, file, requested, mode, encoding, mapping, dryRun);
+        } finally {
+            progress.end(tenant.schema(), id);
+        }
+    }
+
+    private Outcome attemptAndFinish(TenantAccess tenant, AuditLog.Actor actor, long id, ReceivedFile file,
+            Optional<Dataset> requested, Mode mode, String encoding, Optional<ColumnMapping> mapping, boolean dryRun)
+            throws UploadRefused {
         TenantSchema schema = tenant.schema();
         long started = System.nanoTime();
-        if (!dryRun) {
-            store.markImporting(schema, id);
-        }
+        UploadParser.Options options = new UploadParser.Options(requested, encoding, mapping,
+                header -> mappings.find(schema, header), tenant.reportingCurrency(), rows -> progress.rows(schema, id, rows));
         Attempt attempt;
         try {
-            attempt = QuarkusTransaction.requiringNew().call(() -> {
-                Attempt result = gate.inTenant(schema, connection -> attempt(connection, tenant, id, file, requested, mode,
-                        encoding, dryRun));
+            attempt = QuarkusTransaction.requiringNew().timeout(transactionTimeout).call(() -> {
+                Attempt result = gate.inTenant(schema, connection -> attempt(connection, tenant, id, file, options, mode,
+                        dryRun));
                 if (dryRun || result.problems().hasErrors() || result.unchangedTwin() != null) {
                     throw new RollBack(result);
                 }
@@ -133,6 +184,9 @@ public class ImportService {
                 Problems problems = new Problems();
                 problems.add(Problem.error(file.fileName(), 0, null, null, refused.refusal.getMessage()));
                 store.finish(schema, id, "rejected", requested.map(Dataset::name).orElse("auto"), null, 0, 0, problems);
+                if (refused.refusal instanceof UploadParser.MappingNeeded needed) {
+                    store.keepHeader(schema, id, needed.header());
+                }
                 auditLog.record(actor, tenant.tenantId(), "upload.rejected", file.fileName() + ": " + refused.refusal.getMessage());
                 throw refused.refusal;
             } else {
@@ -143,6 +197,9 @@ public class ImportService {
             }
         }
         Outcome outcome = finish(tenant, actor, id, file, mode, dryRun, attempt);
+        if (mapping.isPresent()) {
+            mappings.remember(schema, ColumnMapping.headerKey(outcome.parse().header()), mapping.get(), actor.email());
+        }
         String dataset = outcome.dataset().name();
         meters.timer("merchant_metrics.import.duration", "dataset", dataset, "status", outcome.status())
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -178,8 +235,16 @@ public class ImportService {
                 + mode + ", " + parse.rows() + " rows, " + attempt.inserted() + " new, " + attempt.updated() + " updated, "
                 + attempt.problems().errors() + " errors) #" + id);
         if (status.equals("imported")) {
-            dataChanged.fire(new MerchantDataChanged(tenant.slug(), Set.of(dataset.name()),
-                    mode == Mode.replace ? null : attempt.earliestChange()));
+            try {
+                dataChanged.fire(new MerchantDataChanged(tenant.slug(),
+                        parse.preset() != null && parse.preset().customerCountry() != null ? Set.of(dataset.name(), "customers")
+                                : Set.of(dataset.name()),
+                        mode == Mode.replace ? null : attempt.earliestChange()));
+            } catch (RuntimeException e) {
+                // The rows are committed: a failed metrics refresh must not report the import as failed.
+                Log.errorf(e, "Upload #%d of %s was imported but the metrics refresh after it failed", id, tenant.slug());
+                message += "; the metrics could not be refreshed after it (" + e.getMessage() + ")";
+            }
         }
         return new Outcome(id, status, dataset, parse, attempt.inserted(), attempt.updated(),
                 status.equals("imported") ? parse.accepted() - attempt.inserted() - attempt.updated() : 0, message,
@@ -210,19 +275,23 @@ public class ImportService {
         }
     }
 
-    private Attempt attempt(Connection connection, TenantAccess tenant, long id, ReceivedFile file, Optional<Dataset> requested,
-            Mode mode, String encoding, boolean dryRun) throws SQLException {
+    private Attempt attempt(Connection connection, TenantAccess tenant, long id, ReceivedFile file,
+            UploadParser.Options options, Mode mode, boolean dryRun) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_advisory_xact_lock(" + TENANT_IMPORT_LOCK + ", hashtext(current_schema()))");
             statement.execute("SELECT pg_advisory_xact_lock(" + UploadStore.IMPORTING_LOCK + ", " + (int) id + ")");
+            if (!dryRun) {
+                // Only now, with the lock held, may the history say "importing" (a lock-less "importing" upload failed).
+                store.markImporting(tenant.schema(), id);
+            }
+            statement.execute("SELECT pg_advisory_xact_lock(" + TENANT_IMPORT_LOCK + ", hashtext(current_schema()))");
         }
+        progress.phase(tenant.schema(), id, dryRun ? ImportProgress.Phase.checking : ImportProgress.Phase.importing);
         ZoneId zone = ZoneId.of(tenant.timeZone());
         UploadParser parser = new UploadParser(zone, maxBytes);
         UploadParser.Result parse;
         Dataset dataset;
         try {
-            dataset = requested.orElse(null);
-            parse = stage(connection, parser, file, requested, encoding);
+            parse = stage(connection, parser, file, options);
             dataset = parse.dataset();
         } catch (UploadRefused refused) {
             throw new UploadRefusedSignal(refused);
@@ -230,6 +299,7 @@ public class ImportService {
             throw new SQLException("Reading " + file.fileName() + " failed", e);
         }
         Problems problems = parse.problems();
+        progress.phase(tenant.schema(), id, ImportProgress.Phase.validating);
         setChecks(connection, dataset, file.fileName(), tenant.reportingCurrency(), zone, mode, problems);
         if (problems.hasErrors() || dryRun) {
             return new Attempt(parse, problems, 0, 0, null, null);
@@ -238,6 +308,7 @@ public class ImportService {
         if (twin.isPresent()) {
             return new Attempt(parse, problems, 0, 0, null, twin.get());
         }
+        progress.phase(tenant.schema(), id, ImportProgress.Phase.writing);
         Instant earliest = earliest(connection, dataset);
         if (mode == Mode.replace) {
             try (Statement statement = connection.createStatement()) {
@@ -250,16 +321,22 @@ public class ImportService {
                         + "WHERE customer_id IS NOT NULL ON CONFLICT DO NOTHING");
             }
         }
-        long[] counts = upsert(connection, dataset);
+        long[] counts = upsert(connection, dataset, parse.preset());
+        if (parse.preset() != null && parse.preset().customerCountry() != null) {
+            fillCustomerCountries(connection);
+        }
         return new Attempt(parse, problems, counts[0], counts[1], earliest, null);
     }
 
     private static UploadParser.Result stage(Connection connection, UploadParser parser, ReceivedFile file,
-            Optional<Dataset> requested, String encoding) throws SQLException, IOException, UploadRefused {
+            UploadParser.Options options) throws SQLException, IOException, UploadRefused {
         StagingCopy copy = new StagingCopy(connection);
         try {
-            UploadParser.Result result = parser.parse(file.path(), file.fileName(), requested, encoding, copy::write);
-            copy.finish(result.dataset());
+            UploadParser.Result result = parser.parse(file.path(), file.fileName(), options, copy::write);
+            copy.finish(result.target());
+            if (result.preset() != null && result.preset().sumsAmounts()) {
+                sumLines(connection, result.target());
+            }
             return result;
         } finally {
             copy.abortIfOpen();
@@ -277,7 +354,7 @@ public class ImportService {
         }
 
         /** The staging table is created with the first row, once the header has told the dataset. */
-        void write(Dataset target, long line, String[] row) throws IOException {
+        void write(UploadParser.Target target, long line, String[] row) throws IOException {
             try {
                 if (out == null) {
                     open(target);
@@ -291,7 +368,7 @@ public class ImportService {
             }
         }
 
-        void finish(Dataset parsed) throws SQLException, IOException {
+        void finish(UploadParser.Target parsed) throws SQLException, IOException {
             if (out == null) {
                 open(parsed);
             }
@@ -309,12 +386,14 @@ public class ImportService {
             }
         }
 
-        private void open(Dataset target) throws SQLException {
+        private void open(UploadParser.Target target) throws SQLException {
+            boolean country = target.stagedColumns().contains("customer_country");
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TEMP TABLE stage (line bigint, LIKE " + target.name() + ") ON COMMIT DROP");
+                statement.execute("CREATE TEMP TABLE stage (line bigint, LIKE " + target.dataset().name()
+                        + (country ? ", customer_country text" : "") + ") ON COMMIT DROP");
             }
             out = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY stage (line, "
-                    + String.join(", ", target.tableColumns()) + ") FROM STDIN WITH (FORMAT csv)", 1 << 16);
+                    + String.join(", ", target.stagedColumns()) + ") FROM STDIN WITH (FORMAT csv)", 1 << 16);
             csv = CsvWriter.builder().quoteStrategy(QuoteStrategies.EMPTY)
                     .build(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
         }
@@ -399,11 +478,45 @@ public class ImportService {
         }
     }
 
-    /** One set-based upsert; rows equal to what is stored are left alone. Returns {inserted, updated}. */
-    private static long[] upsert(Connection connection, Dataset dataset) throws SQLException {
+    /**
+     * Lines of one record (a preset that sums amounts) become one staged row: amounts added up, the other columns
+     * taken from the first line (its row number is the record's).
+     */
+    private static void sumLines(Connection connection, UploadParser.Target target) throws SQLException {
+        Dataset dataset = target.dataset();
+        String key = String.join(", ", dataset.keyColumns());
+        String firstOfOthers = target.stagedColumns().stream()
+                .filter(column -> !dataset.keyColumns().contains(column) && !column.equals("amount"))
+                .map(column -> ", (array_agg(" + column + " ORDER BY line))[1] AS " + column).collect(Collectors.joining());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE stage RENAME TO stage_lines");
+            statement.execute("CREATE TEMP TABLE stage ON COMMIT DROP AS SELECT min(line) AS line, " + key
+                    + ", sum(amount) AS amount" + firstOfOthers + " FROM stage_lines GROUP BY " + key);
+            statement.execute("DROP TABLE stage_lines");
+        }
+    }
+
+    /** The country a preset read fills the customer's country (the last one the file names). */
+    private static void fillCustomerCountries(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    UPDATE customers c SET country = s.customer_country
+                    FROM (SELECT DISTINCT ON (customer_id) customer_id, customer_country FROM stage
+                          WHERE customer_country IS NOT NULL ORDER BY customer_id, line DESC) s
+                    WHERE c.customer_id = s.customer_id AND c.country IS DISTINCT FROM s.customer_country""");
+        }
+    }
+
+    /**
+     * One set-based upsert; rows equal to what is stored are left alone. A preset that fills only some columns
+     * leaves the others of an existing row as they are. Returns {inserted, updated}.
+     */
+    private static long[] upsert(Connection connection, Dataset dataset, Preset preset) throws SQLException {
         String table = dataset.name();
-        String columns = String.join(", ", dataset.tableColumns());
-        List<String> values = dataset.tableColumns().stream().filter(column -> !dataset.keyColumns().contains(column)).toList();
+        List<String> written = preset == null || preset.fills().isEmpty() ? dataset.tableColumns()
+                : dataset.tableColumns().stream().filter(preset.fills()::contains).toList();
+        String columns = String.join(", ", written);
+        List<String> values = written.stream().filter(column -> !dataset.keyColumns().contains(column)).toList();
         String set = values.stream().map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
         String changed = "(" + values.stream().map(column -> table + "." + column).collect(Collectors.joining(", "))
                 + ") IS DISTINCT FROM (" + values.stream().map(column -> "EXCLUDED." + column).collect(Collectors.joining(", ")) + ")";

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 import com.merchantmetrics.core.SpreadsheetSafe;
+import com.merchantmetrics.ingest.presets.Preset;
 
 import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
@@ -28,14 +31,45 @@ public final class UploadParser {
 
     public static final int PREVIEW_ROWS = 10;
     private static final int MAX_FIELD_CHARS = 1 << 20;
+    private static final int PROGRESS_EVERY = 5_000;
 
     @FunctionalInterface
     public interface RowSink {
-        void accept(Dataset dataset, long line, String[] tableRow) throws IOException;
+        void accept(Target target, long line, String[] stagedRow) throws IOException;
     }
 
-    public record Result(Dataset dataset, String encoding, char delimiter, List<String> header, long rows, long accepted,
-            List<List<String>> preview, Problems problems) {
+    /** What the rows become: the dataset, read through a preset or not. */
+    public record Target(Dataset dataset, Preset preset) {
+        /** The dataset's table columns, then the customer's country when the preset fills it. */
+        public List<String> stagedColumns() {
+            if (preset == null || preset.customerCountry() == null) {
+                return dataset.tableColumns();
+            }
+            List<String> columns = new ArrayList<>(dataset.tableColumns());
+            columns.add("customer_country");
+            return columns;
+        }
+    }
+
+    /**
+     * How to read a file. requested empty = detect the dataset; mapping = the columns the user mapped;
+     * savedMappings = the tenant's remembered mapping for a header key, if any.
+     */
+    public record Options(Optional<Dataset> requested, String encoding, Optional<ColumnMapping> mapping,
+            Function<String, Optional<ColumnMapping>> savedMappings, String reportingCurrency, LongConsumer progress) {
+    }
+
+    /** mapping: the columns used unless the header is canonical (null then, or when a preset read the file). */
+    public record Result(Target target, String encoding, char delimiter, List<String> header, long rows, long accepted,
+            List<List<String>> preview, Problems problems, ColumnMapping mapping, boolean savedMapping) {
+
+        public Dataset dataset() {
+            return target.dataset();
+        }
+
+        public Preset preset() {
+            return target.preset();
+        }
 
         public String delimiterName() {
             return switch (delimiter) {
@@ -54,11 +88,10 @@ public final class UploadParser {
         this.maxBytes = maxBytes;
     }
 
-    /** requested empty = detect the dataset from the header. Whole-file problems end as UploadRefused. */
-    public Result parse(Path file, String fileName, Optional<Dataset> requested, String encoding, RowSink sink)
-            throws IOException, UploadRefused {
+    /** Whole-file problems end as UploadRefused (a header that nothing matches as MappingNeeded). */
+    public Result parse(Path file, String fileName, Options options, RowSink sink) throws IOException, UploadRefused {
         Problems problems = new Problems();
-        try (CsvSource source = CsvSource.open(file, fileName, encoding, maxBytes)) {
+        try (CsvSource source = CsvSource.open(file, fileName, options.encoding(), maxBytes)) {
             String name = source.csvName();
             CsvReader<CsvRecord> csv = CsvReader.builder()
                     .fieldSeparator(source.delimiter())
@@ -76,8 +109,7 @@ public final class UploadParser {
                     throw new UploadRefused(name + " is empty: a file needs at least a header row");
                 }
                 List<String> header = records.next().getFields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-                Dataset dataset = dataset(name, header, requested);
-                Map<String, Integer> positions = positions(name, header, dataset, problems);
+                Shape shape = shape(name, header, options, problems);
                 List<List<String>> preview = new ArrayList<>();
                 long rows = 0;
                 long accepted = 0;
@@ -85,19 +117,26 @@ public final class UploadParser {
                     CsvRecord record = records.next();
                     lastLine = record.getStartingLineNumber();
                     rows++;
-                    String[] tableRow = row(name, record, header.size(), dataset, positions, problems);
-                    if (tableRow != null) {
+                    Row row = row(name, record, header.size(), shape, problems);
+                    if (row != null) {
                         accepted++;
-                        sink.accept(dataset, record.getStartingLineNumber(), tableRow);
-                        if (preview.size() < PREVIEW_ROWS) {
-                            preview.add(Arrays.asList(tableRow));
+                        if (row.staged() != null) {
+                            sink.accept(shape.target(), record.getStartingLineNumber(), row.staged());
+                            if (preview.size() < PREVIEW_ROWS) {
+                                preview.add(Arrays.asList(row.staged()));
+                            }
                         }
                     }
+                    if (rows % PROGRESS_EVERY == 0) {
+                        options.progress().accept(rows);
+                    }
                 }
+                options.progress().accept(rows);
                 if (rows == 0) {
                     problems.add(Problem.warning(name, 0, null, null, "the file has a header row but no data rows"));
                 }
-                return new Result(dataset, source.encoding(), source.delimiter(), header, rows, accepted, preview, problems);
+                return new Result(shape.target(), source.encoding(), source.delimiter(), header, rows, accepted, preview,
+                        problems, shape.mapping(), shape.savedMapping());
             } catch (CsvParseException e) {
                 throw new UploadRefused(name + ", after row " + lastLine + ": the CSV cannot be read ("
                         + rootMessage(e) + "), e.g. an unbalanced quote or a field longer than 1 million characters");
@@ -135,70 +174,218 @@ public final class UploadParser {
         return root.getMessage();
     }
 
-    private static Dataset dataset(String name, List<String> header, Optional<Dataset> requested) throws UploadRefused {
-        Map<String, Integer> seen = new HashMap<>();
+    /**
+     * How the file's rows are read, in this order: the mapping the user just chose; the tenant's remembered mapping
+     * for this header; the canonical columns (of the requested dataset, or the one the header fits best); a preset.
+     */
+    private Shape shape(String name, List<String> header, Options options, Problems problems) throws UploadRefused {
+        Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            Integer before = seen.put(header.get(i), i + 1);
+            Integer before = positions.put(header.get(i), i);
             if (before != null) {
                 throw new UploadRefused(name + ", row 1: column \"" + header.get(i) + "\" appears twice (columns "
-                        + before + " and " + (i + 1) + "); each column may appear once");
+                        + (before + 1) + " and " + (i + 1) + "); each column may appear once");
             }
+        }
+        Optional<Dataset> requested = options.requested();
+        Optional<ColumnMapping> saved = options.mapping().isPresent() ? Optional.empty()
+                : options.savedMappings().apply(ColumnMapping.headerKey(header))
+                        .filter(mapping -> requested.isEmpty() || requested.get() == mapping.dataset());
+        Optional<ColumnMapping> chosen = options.mapping().or(() -> saved);
+        if (chosen.isPresent()) {
+            return mapped(name, header, positions, chosen.get(), saved.isPresent(), problems);
+        }
+        Optional<Dataset> canonical = requested.isPresent()
+                ? requested.filter(dataset -> ColumnMapping.canonical(dataset, header).missingRequired().isEmpty())
+                : Dataset.detect(header);
+        if (canonical.isPresent()) {
+            return mapped(name, header, positions, ColumnMapping.canonical(canonical.get(), header), false, problems);
+        }
+        Optional<Preset> preset = com.merchantmetrics.ingest.presets.Presets.match(header, requested);
+        if (preset.isPresent()) {
+            return new PresetShape(preset.get(), positions, options.reportingCurrency());
         }
         if (requested.isPresent()) {
-            List<String> missing = requested.get().fields().stream().filter(Dataset.Field::required)
-                    .map(Dataset.Field::name).filter(field -> !header.contains(field)).toList();
-            if (!missing.isEmpty()) {
-                throw new UploadRefused(name + ", row 1: required column" + (missing.size() > 1 ? "s " : " ")
-                        + String.join(", ", missing) + " missing for " + requested.get().fileName()
-                        + " (the header has: " + String.join(", ", header) + ")");
-            }
-            return requested.get();
+            List<String> missing = ColumnMapping.canonical(requested.get(), header).missingRequired();
+            throw new MappingNeeded(header, requested, name + ", row 1: required column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " missing for " + requested.get().fileName() + " (the header has: "
+                    + String.join(", ", header) + "); map the file's columns to the fields of the dataset");
         }
-        return Dataset.detect(header).orElseThrow(() -> new UploadRefused(name
-                + ", row 1: the header (" + String.join(", ", header) + ") matches none of the upload formats; "
-                + "choose the dataset, or see the required columns of each format"));
+        throw new MappingNeeded(header, requested, name + ", row 1: the header (" + String.join(", ", header)
+                + ") matches none of the upload formats or presets; choose the dataset and map the file's columns to its fields");
     }
 
-    private static Map<String, Integer> positions(String name, List<String> header, Dataset dataset, Problems problems) {
-        Map<String, Integer> positions = new HashMap<>();
-        for (Dataset.Field field : dataset.fields()) {
-            int index = header.indexOf(field.name());
-            if (index >= 0) {
-                positions.put(field.name(), index);
+    private static Shape mapped(String name, List<String> header, Map<String, Integer> positions, ColumnMapping mapping,
+            boolean saved, Problems problems) throws UploadRefused {
+        for (Map.Entry<String, String> entry : mapping.columns().entrySet()) {
+            if (mapping.dataset().fields().stream().noneMatch(field -> field.name().equals(entry.getKey()))) {
+                throw new UploadRefused("The mapping names \"" + entry.getKey() + "\", which is not a field of "
+                        + mapping.dataset().fileName());
+            }
+            if (!positions.containsKey(entry.getValue())) {
+                throw new MappingNeeded(header, Optional.of(mapping.dataset()), name + ", row 1: the mapping takes "
+                        + entry.getKey() + " from column \"" + entry.getValue() + "\", which the file does not have");
             }
         }
+        List<String> missing = mapping.missingRequired();
+        if (!missing.isEmpty()) {
+            throw new MappingNeeded(header, Optional.of(mapping.dataset()), name + ": the mapping gives no column for the required field"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " of " + mapping.dataset().fileName());
+        }
+        boolean canonical = mapping.columns().entrySet().stream().allMatch(entry -> entry.getKey().equals(entry.getValue()));
         for (String column : header) {
-            if (dataset.fields().stream().noneMatch(field -> field.name().equals(column))) {
-                problems.add(Problem.warning(name, 1, column, null,
-                        "not a column of " + dataset.fileName() + "; ignored"));
+            if (!mapping.columns().containsValue(column)) {
+                problems.add(Problem.warning(name, 1, column, null, (canonical ? "not a column of " : "mapped to no field of ")
+                        + mapping.dataset().fileName() + "; ignored"));
             }
         }
-        return positions;
+        return new MappedShape(mapping, positions, canonical && !saved ? null : mapping, saved);
     }
 
-    private String[] row(String name, CsvRecord record, int headerSize, Dataset dataset, Map<String, Integer> positions,
-            Problems problems) {
+    /** A file whose header fits no format, preset or mapping: the person must map its columns. */
+    public static final class MappingNeeded extends UploadRefused {
+        private final List<String> header;
+        private final Optional<Dataset> dataset;
+
+        MappingNeeded(List<String> header, Optional<Dataset> dataset, String message) {
+            super(message);
+            this.header = header;
+            this.dataset = dataset;
+        }
+
+        public List<String> header() {
+            return header;
+        }
+
+        public Optional<Dataset> dataset() {
+            return dataset;
+        }
+    }
+
+    /** A row read into staged table columns; staged null = it only continues an earlier row's record. */
+    private record Row(String[] staged) {
+    }
+
+    private interface Shape {
+        Target target();
+
+        /** The raw field values; null = the row continues an earlier row's record. */
+        Map<String, String> fields(CsvRecord record) throws FieldProblem, Preset.SkippedRow;
+
+        /** The file column a field's problem is reported under. */
+        String fileColumn(String field);
+
+        boolean requires(Dataset.Field field);
+
+        default ColumnMapping mapping() {
+            return null;
+        }
+
+        default boolean savedMapping() {
+            return false;
+        }
+    }
+
+    private record MappedShape(ColumnMapping columns, Map<String, Integer> positions, ColumnMapping mapping,
+            boolean savedMapping) implements Shape {
+        @Override
+        public Target target() {
+            return new Target(columns.dataset(), null);
+        }
+
+        @Override
+        public Map<String, String> fields(CsvRecord record) {
+            Map<String, String> fields = new HashMap<>();
+            columns.columns().forEach((field, column) -> fields.put(field, record.getField(positions.get(column))));
+            return fields;
+        }
+
+        @Override
+        public String fileColumn(String field) {
+            return columns.columns().getOrDefault(field, field);
+        }
+
+        @Override
+        public boolean requires(Dataset.Field field) {
+            return field.required();
+        }
+    }
+
+    private record PresetShape(Preset preset, Map<String, Integer> positions, String reportingCurrency) implements Shape {
+        @Override
+        public Target target() {
+            return new Target(preset.dataset(), preset);
+        }
+
+        @Override
+        public Map<String, String> fields(CsvRecord record) throws FieldProblem, Preset.SkippedRow {
+            return preset.transformation().fields(new Preset.Row() {
+                @Override
+                public String cell(String column) {
+                    Integer position = positions.get(column);
+                    String value = position == null ? null : record.getField(position).strip();
+                    return value == null || value.isEmpty() ? null : value;
+                }
+
+                @Override
+                public String reportingCurrency() {
+                    return reportingCurrency;
+                }
+            });
+        }
+
+        String country(CsvRecord record) {
+            Integer position = positions.get(preset.customerCountry());
+            return position == null ? null : record.getField(position);
+        }
+
+        @Override
+        public String fileColumn(String field) {
+            return preset.sourceOf(field);
+        }
+
+        @Override
+        public boolean requires(Dataset.Field field) {
+            return field.required() && (preset.fills().isEmpty() || preset.fills().contains(field.name()));
+        }
+    }
+
+    private Row row(String name, CsvRecord record, int headerSize, Shape shape, Problems problems) {
         long line = record.getStartingLineNumber();
         if (record.getFieldCount() != headerSize) {
             problems.add(Problem.error(name, line, null, null, "the row has " + record.getFieldCount()
                     + " fields but the header has " + headerSize + " (a missing delimiter, an extra one or a stray quote)"));
             return null;
         }
+        Map<String, String> raw;
+        try {
+            raw = shape.fields(record);
+        } catch (Preset.SkippedRow skipped) {
+            problems.add(Problem.warning(name, line, skipped.column(), null, skipped.getMessage()));
+            return null;
+        } catch (FieldProblem problem) {
+            problems.add(Problem.error(name, line, problem.column(), problem.value(), problem.getMessage()));
+            return null;
+        }
+        if (raw == null) {
+            return new Row(null);
+        }
+        Dataset dataset = shape.target().dataset();
         Map<String, String> normalized = new HashMap<>();
         boolean ok = true;
         for (Dataset.Field field : dataset.fields()) {
-            Integer position = positions.get(field.name());
-            String raw = position == null ? null : record.getField(position);
+            String value = raw.get(field.name());
+            String column = shape.fileColumn(field.name());
             try {
-                String value = field.kind().normalize(field.name(), raw, zone);
-                if (field.kind() == FieldKind.TEXT && value != null && !value.equals(SpreadsheetSafe.cell(value))) {
-                    problems.add(Problem.warning(name, line, field.name(), value,
+                String checked = field.kind().normalize(column, value, zone);
+                if (field.kind() == FieldKind.TEXT && checked != null && !checked.equals(SpreadsheetSafe.cell(checked))) {
+                    problems.add(Problem.warning(name, line, column, checked,
                             "starts like a spreadsheet formula: kept as text, and neutralised in every export"));
                 }
-                if (value == null && field.required()) {
-                    throw new FieldProblem(field.name(), raw, "required, but empty");
+                if (checked == null && shape.requires(field)) {
+                    throw new FieldProblem(column, value, "required, but empty");
                 }
-                normalized.put(field.name(), value);
+                normalized.put(field.name(), checked);
             } catch (FieldProblem problem) {
                 problems.add(Problem.error(name, line, problem.column(), problem.value(), problem.getMessage()));
                 ok = false;
@@ -207,10 +394,28 @@ public final class UploadParser {
         if (!ok) {
             return null;
         }
+        String[] tableRow;
         try {
-            return dataset.tableRow(normalized);
+            tableRow = dataset.tableRow(normalized);
         } catch (FieldProblem problem) {
-            problems.add(Problem.error(name, line, problem.column(), problem.value(), problem.getMessage()));
+            problems.add(Problem.error(name, line, shape.fileColumn(problem.column()), problem.value(), problem.getMessage()));
+            return null;
+        }
+        if (shape instanceof PresetShape preset && preset.preset().customerCountry() != null) {
+            String[] staged = Arrays.copyOf(tableRow, tableRow.length + 1);
+            staged[tableRow.length] = customerCountry(name, line, preset, record, problems);
+            return new Row(staged);
+        }
+        return new Row(tableRow);
+    }
+
+    private String customerCountry(String name, long line, PresetShape shape, CsvRecord record, Problems problems) {
+        String column = shape.preset().customerCountry();
+        try {
+            return FieldKind.COUNTRY.normalize(column, shape.country(record), zone);
+        } catch (FieldProblem problem) {
+            problems.add(Problem.warning(name, line, column, problem.value(), problem.getMessage()
+                    + "; the customer's country is left as it was"));
             return null;
         }
     }

@@ -37,7 +37,8 @@ public class UploadStore {
     static final int IMPORTING_LOCK = 0x4d4d0001;
     private static final int CHUNK = 1 << 20;
     private static final String COLUMNS = "id, file_name, size_bytes, dataset, mode, status, uploaded_by, created_at, "
-            + "finished_at, encoding, delimiter, rows_total, rows_inserted, rows_updated, rows_skipped, error_count, warning_count";
+            + "finished_at, encoding, delimiter, rows_total, rows_inserted, rows_updated, rows_skipped, error_count, warning_count, "
+            + "preset, mapping IS NOT NULL";
 
     private final TenantGate gate;
     private final ObjectMapper json;
@@ -47,18 +48,20 @@ public class UploadStore {
         this.json = json;
     }
 
-    public long create(TenantSchema tenant, ReceivedFile file, String dataset, String mode, String uploadedBy) {
+    /** encoding: the one the person chose, or null for detection. */
+    public long create(TenantSchema tenant, ReceivedFile file, String dataset, String mode, String uploadedBy, String encoding) {
         return QuarkusTransaction.requiringNew().call(() -> gate.inTenant(tenant, connection -> {
             long id;
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO uploads (file_name, sha256, size_bytes, dataset, mode, status, uploaded_by)
-                    VALUES (?, ?, ?, ?, ?, 'received', ?) RETURNING id""")) {
+                    INSERT INTO uploads (file_name, sha256, size_bytes, dataset, mode, status, uploaded_by, encoding)
+                    VALUES (?, ?, ?, ?, ?, 'received', ?, ?) RETURNING id""")) {
                 insert.setString(1, file.fileName());
                 insert.setString(2, file.sha256());
                 insert.setLong(3, file.size());
                 insert.setString(4, dataset);
                 insert.setString(5, mode);
                 insert.setString(6, uploadedBy);
+                insert.setString(7, encoding);
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -165,23 +168,27 @@ public class UploadStore {
         }));
     }
 
+    /** Being read again (with a new mapping). */
+    public void markReceived(TenantSchema tenant, long id) {
+        update(tenant, id, "UPDATE uploads SET status = 'received' WHERE id = ?");
+    }
+
     public void markImporting(TenantSchema tenant, long id) {
         update(tenant, id, "UPDATE uploads SET status = 'importing' WHERE id = ?");
     }
 
     public void finish(TenantSchema tenant, long id, String status, String dataset, UploadParser.Result parse,
             long inserted, long updated, Problems problems) {
-        String problemsJson;
-        try {
-            problemsJson = json.writeValueAsString(problems.list());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String problemsJson = toJson(problems.list());
+        String mappingJson = parse == null || parse.mapping() == null ? null : toJson(parse.mapping());
+        String headerJson = parse == null ? null : toJson(parse.header());
+        String previewJson = parse == null ? null : toJson(new UploadJson.Preview(parse.target().stagedColumns(), parse.preview()));
         QuarkusTransaction.requiringNew().run(() -> gate.inTenant(tenant, connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE uploads SET status = ?, dataset = ?, finished_at = now(), encoding = ?, delimiter = ?,
-                           rows_total = ?, rows_inserted = ?, rows_updated = ?, rows_skipped = ?,
-                           error_count = ?, warning_count = ?, problems = ?::jsonb
+                    UPDATE uploads SET status = ?, dataset = ?, finished_at = now(), encoding = coalesce(?, encoding),
+                           delimiter = ?, rows_total = ?, rows_inserted = ?, rows_updated = ?, rows_skipped = ?,
+                           error_count = ?, warning_count = ?, problems = ?::jsonb, preset = ?, mapping = ?::jsonb,
+                           header = coalesce(?::jsonb, header), preview = ?::jsonb
                     WHERE id = ?""")) {
                 update.setString(1, status);
                 update.setString(2, dataset);
@@ -194,11 +201,76 @@ public class UploadStore {
                 update.setLong(9, problems.errors());
                 update.setLong(10, problems.warnings());
                 update.setString(11, problemsJson);
-                update.setLong(12, id);
+                update.setString(12, parse == null || parse.preset() == null ? null : parse.preset().id());
+                update.setString(13, mappingJson);
+                update.setString(14, headerJson);
+                update.setString(15, previewJson);
+                update.setLong(16, id);
                 update.executeUpdate();
             }
             return null;
         }));
+    }
+
+    /** Keeps the header of a file nothing could read, so the person can map its columns. */
+    public void keepHeader(TenantSchema tenant, long id, List<String> header) {
+        String headerJson = toJson(header);
+        QuarkusTransaction.requiringNew().run(() -> gate.inTenant(tenant, connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE uploads SET header = ?::jsonb WHERE id = ?")) {
+                update.setString(1, headerJson);
+                update.setLong(2, id);
+                update.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    /** The header columns of the file (lower-cased), once it was read; empty before. */
+    public List<String> header(TenantSchema tenant, long id) {
+        String stored = jsonColumn(tenant, id, "header");
+        return stored == null ? List.of() : fromJson(stored, new TypeReference<List<String>>() {
+        });
+    }
+
+    /** The column mapping the upload was read with, or null (canonical columns or a preset). */
+    public ColumnMapping mapping(TenantSchema tenant, long id) {
+        String stored = jsonColumn(tenant, id, "mapping");
+        return stored == null ? null : fromJson(stored, new TypeReference<ColumnMapping>() {
+        });
+    }
+
+    /** The first rows as read at the last preview, or null. */
+    public UploadJson.Preview preview(TenantSchema tenant, long id) {
+        String stored = jsonColumn(tenant, id, "preview");
+        return stored == null ? null : fromJson(stored, new TypeReference<UploadJson.Preview>() {
+        });
+    }
+
+    private String jsonColumn(TenantSchema tenant, long id, String column) {
+        return QuarkusTransaction.requiringNew().call(() -> gate.inTenant(tenant, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + column + "::text FROM uploads WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T fromJson(String stored, TypeReference<T> type) {
+        try {
+            return json.readValue(stored, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<UploadRecord> find(TenantSchema tenant, long id) {
@@ -231,20 +303,9 @@ public class UploadStore {
     }
 
     public List<Problem> problems(TenantSchema tenant, long id) {
-        String stored = QuarkusTransaction.requiringNew().call(() -> gate.inTenant(tenant, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT problems::text FROM uploads WHERE id = ?")) {
-                select.setLong(1, id);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : "[]";
-                }
-            }
-        }));
-        try {
-            return json.readValue(stored, new TypeReference<List<Problem>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String stored = jsonColumn(tenant, id, "problems");
+        return stored == null ? List.of() : fromJson(stored, new TypeReference<List<Problem>>() {
+        });
     }
 
     /**
@@ -282,7 +343,7 @@ public class UploadStore {
         return new UploadRecord(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getString(10),
                 rs.getString(11), (Long) rs.getObject(12), (Long) rs.getObject(13), (Long) rs.getObject(14),
-                (Long) rs.getObject(15), rs.getLong(16), rs.getLong(17));
+                (Long) rs.getObject(15), rs.getLong(16), rs.getLong(17), rs.getString(18), rs.getBoolean(19));
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

@@ -2,7 +2,10 @@ package com.merchantmetrics.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -53,9 +56,32 @@ public class UploadsApiResource {
             @Parameter(description = "merge (default) or replace") @RestQuery String mode,
             @Parameter(description = "true = only check and preview") @RestQuery("dry_run") boolean dryRun,
             @Parameter(description = "auto (default), UTF-8, windows-1252 or ISO-8859-1") @RestQuery String encoding,
-            @Parameter(description = "name shown in the history and in messages") @RestQuery("file_name") String fileName) {
+            @Parameter(description = "name shown in the history and in messages") @RestQuery("file_name") String fileName,
+            @Parameter(description = "a column mapping, one field=column per parameter (e.g. map=amount=Total), with dataset; "
+                    + "without it, a mapping saved for this header on the uploads page applies, else the canonical columns or a preset")
+            @RestQuery("map") List<String> map) {
         String name = fileName == null || fileName.isBlank() ? (dataset == null ? "upload.csv" : dataset + ".csv") : fileName;
-        return run(body, name, dataset, mode, encoding, dryRun);
+        try {
+            return run(body, name, dataset, mode, encoding, mapping(dataset, map), dryRun);
+        } catch (UploadRefused refused) {
+            return refusal(refused);
+        }
+    }
+
+    private static Optional<ColumnMapping> mapping(String dataset, List<String> map) throws UploadRefused {
+        if (map == null || map.isEmpty()) {
+            return Optional.empty();
+        }
+        Dataset target = Dataset.byName(dataset).orElseThrow(() -> new UploadRefused("A column mapping needs the dataset: add dataset=…"));
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String pair : map) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new UploadRefused("map=" + pair + ": write map=field=column, e.g. map=amount=Total");
+            }
+            columns.put(pair.substring(0, equals).strip(), pair.substring(equals + 1));
+        }
+        return Optional.of(new ColumnMapping(target, columns));
     }
 
     @GET
@@ -64,12 +90,13 @@ public class UploadsApiResource {
         return store.list(currentTenant.access().schema(), 200).stream().map(UploadJson.Listed::of).toList();
     }
 
-    private Response run(InputStream body, String fileName, String dataset, String mode, String encoding, boolean dryRun) {
+    private Response run(InputStream body, String fileName, String dataset, String mode, String encoding,
+            Optional<ColumnMapping> mapping, boolean dryRun) {
         try {
             ImportService.Mode importMode = UploadsPage.mode(mode);
             try (ReceivedFile file = ReceivedFile.receive(body, fileName, imports.maxBytes())) {
                 ImportService.Outcome outcome = imports.submit(currentTenant.access(), currentUser.actor(), file, dataset,
-                        importMode, encoding, dryRun);
+                        importMode, encoding, mapping, dryRun);
                 return Response.status(outcome.hasErrors() ? 422 : 200).entity(UploadJson.Result.of(outcome, dryRun)).build();
             }
         } catch (UploadRefused refused) {

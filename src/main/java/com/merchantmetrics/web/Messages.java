@@ -400,6 +400,12 @@ public interface Messages {
     @Message("{#when status}{#is 'imported'}imported{#is 'rejected'}rejected{#is 'failed'}failed{#is 'previewed'}previewed{#else}{status}{/when}")
     String uploadStatus(String status);
 
+    @Message("Read as")
+    String readAs();
+
+    @Message("({count} skipped)")
+    String rowsSkipped(long count);
+
     @Message("← Uploads")
     String backToUploads();
 

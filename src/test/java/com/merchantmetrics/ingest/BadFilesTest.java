@@ -35,6 +35,7 @@ import io.restassured.response.Response;
 class BadFilesTest {
 
     private static final String ORDERS = "order_id,customer_id,ordered_at,amount,currency\n";
+    private static final String INVOICE_LINES = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
     private static final String SUBSCRIPTIONS = "subscription_id,customer_id,starts_at,ends_at,amount,currency,billing_period\n";
     private static Tenant tenant;
 
@@ -107,6 +108,14 @@ class BadFilesTest {
                 bad("lead without creation time", "leads", "lead_id,created_at\nl1,\n", "row 2", "column created_at"),
                 bad("formula-looking amount", "orders", ORDERS + "o1,c1,2024-01-05,=cmd|' /C calc'!A0,USD\n", "row 2",
                         "column amount"),
+                bad("invoice lines with a quantity in words", null, INVOICE_LINES
+                        + "536365,85123A,LANTERN,six,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n", "row 2", "column quantity",
+                        "not a number"),
+                bad("invoice lines with a European date", null, INVOICE_LINES
+                        + "536365,85123A,LANTERN,6,01/12/2010 08:26,2.55,17850.0,United Kingdom\n", "row 2", "column invoicedate"),
+                bad("invoice lines with a thousands separator", null, INVOICE_LINES
+                        + "536365,85123A,LANTERN,6,2010-12-01 08:26:00,\"1,234.50\",17850.0,United Kingdom\n", "row 2",
+                        "column unitprice"),
                 bad("unknown dataset", "invoices", ORDERS + "o1,c1,2024-01-05,10,USD\n", "Unknown dataset"),
                 new BadFile("binary junk", "orders", junk(), null, List.of("not a text file")),
                 new BadFile("not UTF-8 although UTF-8 was chosen", "customers",
