@@ -2,6 +2,8 @@ package com.merchantmetrics.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -17,14 +19,20 @@ public final class Forms {
 
     private static final String CSRF = "csrf-token";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"" + CSRF + "\" value=\"([^\"]+)\"");
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Keycloak's access tokens live 15 minutes (the realm's accessTokenLifespan); a slow suite outlasts that. */
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(10);
+    private static final Map<String, IssuedToken> TOKENS = new ConcurrentHashMap<>();
+
+    private record IssuedToken(String value, Instant issued) {
+    }
 
     private Forms() {
     }
 
-    /** A cached access token: Keycloak is asked once per user and test JVM. */
+    /** A cached access token: Keycloak is asked once per user every ten minutes. */
     public static String token(String user) {
-        return TOKENS.computeIfAbsent(user, TestUsers::accessToken);
+        return TOKENS.compute(user, (name, cached) -> cached != null && cached.issued().plus(TOKEN_REUSE).isAfter(Instant.now())
+                ? cached : new IssuedToken(TestUsers.accessToken(name), Instant.now())).value();
     }
 
     public static Response page(String user, String path) {
