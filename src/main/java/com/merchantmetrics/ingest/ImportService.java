@@ -309,7 +309,7 @@ public class ImportService {
             return new Attempt(parse, problems, 0, 0, null, twin.get());
         }
         progress.phase(tenant.schema(), id, ImportProgress.Phase.writing);
-        Instant earliest = earliest(connection, dataset);
+        Instant earliest = earliest(connection, dataset, mode);
         if (mode == Mode.replace) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DELETE FROM " + dataset.name());
@@ -470,9 +470,18 @@ public class ImportService {
         };
     }
 
-    private static Instant earliest(Connection connection, Dataset dataset) throws SQLException {
+    /**
+     * The earliest moment the import changes: its own rows, and the rows it replaces — all of the dataset in replace
+     * mode, the rows with the same keys in merge mode (an order moved to a later date changes its old month too).
+     */
+    private static Instant earliest(Connection connection, Dataset dataset, Mode mode) throws SQLException {
+        String time = dataset.timeColumn();
+        String replaced = mode == Mode.replace ? "SELECT min(" + time + ")::timestamptz FROM " + dataset.name()
+                : "SELECT min(t." + time + ")::timestamptz FROM " + dataset.name() + " t JOIN stage s USING ("
+                        + String.join(", ", dataset.keyColumns()) + ")";
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT min(" + dataset.timeColumn() + ")::timestamptz FROM stage")) {
+                ResultSet rs = statement.executeQuery("SELECT least((SELECT min(" + time + ")::timestamptz FROM stage), ("
+                        + replaced + "))")) {
             rs.next();
             return rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant();
         }

@@ -77,6 +77,7 @@ public final class AppInstance implements AutoCloseable {
         // Quarkus 3.30.5/3.30.6 with quarkus-rest-jackson always waits the whole shutdown timeout (quarkusio/quarkus#51915).
         config.put("%prod.quarkus.shutdown.timeout", "5S");
         config.put("merchant-metrics.base-url", "http://localhost:" + httpPort);
+        config.put("merchant-metrics.digest.unsubscribe-secret", "integration-test-only-unsubscribe-secret");
         config.putAll(extraConfig);
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
