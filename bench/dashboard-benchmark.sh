@@ -10,6 +10,6 @@ if ! command -v wrk >/dev/null; then
   SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
 fi
-./mvnw -B -q verify -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q verify -DskipITs -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.customers="${1:-100000}" -Dbench.seconds="${2:-60}" 2>&1 \
   | grep -E "^(setup|page |\[ERROR\])"

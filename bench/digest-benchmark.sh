@@ -4,5 +4,5 @@
 #   bench/digest-benchmark.sh [tenants]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q verify -Dtest=DigestBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q verify -DskipITs -Dtest=DigestBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.tenants="${1:-1000}" 2>&1 | grep -E "^(setup|digests)"

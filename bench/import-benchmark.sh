@@ -4,5 +4,5 @@
 #   bench/import-benchmark.sh [rows]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q verify -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.rows="${1:-1000000}" 2>&1 \
+./mvnw -B -q verify -DskipITs -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.rows="${1:-1000000}" 2>&1 \
   | grep -E "^(file|first import|same rows|psql)"

@@ -8,6 +8,6 @@
 #   bench/metrics-benchmark.sh [customers] [api-requests]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q verify -Dtest=MetricsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q verify -DskipITs -Dtest=MetricsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.customers="${1:-100000}" -Dbench.requests="${2:-300}" 2>&1 \
   | grep -E "^(setup|full rebuild|incremental|metrics API|DuckDB|\[ERROR\]|Expecting|expected)"

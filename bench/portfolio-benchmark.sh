@@ -4,5 +4,5 @@
 #   bench/portfolio-benchmark.sh [clients] [requests]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q verify -Dtest=PortfolioBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q verify -DskipITs -Dtest=PortfolioBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.clients="${1:-200}" -Dbench.requests="${2:-100}" 2>&1 | grep -E "^(setup|portfolio page)" 

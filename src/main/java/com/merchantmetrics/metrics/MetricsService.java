@@ -54,14 +54,17 @@ public class MetricsService {
     }
 
     public MetricsReport report(TenantAccess tenant, YearMonth from, YearMonth to, Optional<Group> group) {
-        String version = QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(tenant.schema(), connection -> {
-            try (PreparedStatement state = connection.prepareStatement("SELECT refreshed_at::text FROM rollup_state");
-                    ResultSet rs = state.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "";
-            }
-        }));
+        String version = QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(tenant.schema(), MetricsService::rollupVersion));
         ReportKey key = new ReportKey(tenant.slug(), tenant.reportingCurrency(), version, from, to, group);
         return reports.get(key, k -> read(tenant, from, to, group)).await().indefinitely();
+    }
+
+    /** The rollup's refresh instant: every import and settings change moves it on, so it keys caches of tenant figures. */
+    static String rollupVersion(Connection connection) throws SQLException {
+        try (PreparedStatement state = connection.prepareStatement("SELECT refreshed_at::text FROM rollup_state");
+                ResultSet rs = state.executeQuery()) {
+            return rs.next() ? rs.getString(1) : "";
+        }
     }
 
     private MetricsReport read(TenantAccess tenant, YearMonth from, YearMonth to, Optional<Group> group) {

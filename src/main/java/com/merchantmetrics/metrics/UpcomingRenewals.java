@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,12 +20,16 @@ import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantGate;
 import com.merchantmetrics.tenant.TenantSchema;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Renewals due from now to now + a window, by the same renewal dates as the renewal metrics (the database function
+ * Renewals due from the start of the current hour to a window later, by the same renewal dates as the renewal metrics (the database function
  * renewal_dates): how many, and the MRR at risk (Σ MRR just before each renewal date). Reads only the subscription
- * rows that overlap the window, so it stays fast for large tenants.
+ * rows that overlap the window, and keeps each answer for the hour, keyed by the rollup's refresh instant (so an import
+ * shows at once): a portfolio of hundreds of clients asks for it once per client and page.
  */
 @ApplicationScoped
 public class UpcomingRenewals {
@@ -38,10 +43,12 @@ public class UpcomingRenewals {
     }
 
     private final TenantGate gate;
+    private final Cache cache;
     private final Clock clock;
 
-    UpcomingRenewals(TenantGate gate) {
+    UpcomingRenewals(TenantGate gate, @CacheName("upcoming-renewals") Cache cache) {
         this.gate = gate;
+        this.cache = cache;
         this.clock = Clock.systemUTC();
     }
 
@@ -50,7 +57,7 @@ public class UpcomingRenewals {
     }
 
     public Upcoming within(TenantAccess tenant, Duration window) {
-        return within(tenant, clock.instant(), window);
+        return within(tenant.schema(), tenant.reportingCurrency(), tenant.timeZone(), window);
     }
 
     /** Renewals due from a given instant on, e.g. the start of the day a weekly summary describes. */
@@ -59,10 +66,19 @@ public class UpcomingRenewals {
     }
 
     private Upcoming within(TenantSchema schema, String currency, String timeZone, Duration window) {
-        return within(schema, currency, timeZone, clock.instant(), window);
+        return within(schema, currency, timeZone, clock.instant().truncatedTo(ChronoUnit.HOURS), window);
+    }
+
+    private record Key(String schema, String currency, String timeZone, String rollupVersion, Instant from, Duration window) {
     }
 
     private Upcoming within(TenantSchema schema, String currency, String timeZone, Instant from, Duration window) {
+        String version = QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(schema, MetricsService::rollupVersion));
+        return cache.get(new Key(schema.schemaName(), currency, timeZone, version, from, window),
+                key -> read(schema, currency, timeZone, from, window)).await().indefinitely();
+    }
+
+    private Upcoming read(TenantSchema schema, String currency, String timeZone, Instant from, Duration window) {
         Instant to = from.plus(window);
         int scale = Currency.getInstance(currency).getDefaultFractionDigits();
         return QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(schema, connection -> {
