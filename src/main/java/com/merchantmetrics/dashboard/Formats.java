@@ -9,7 +9,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import com.merchantmetrics.metrics.MetricDefinition.Unit;
 import com.merchantmetrics.web.Languages;
@@ -25,6 +27,10 @@ public final class Formats {
     private final Currency currency;
     private final String pointsUnit;
     private final DateTimeFormatter monthFormat;
+    // NumberFormat is costly to build and not thread-safe: built on first use, so a Formats stays with one thread.
+    private NumberFormat moneyFormat;
+    private NumberFormat percentFormat;
+    private final Map<Integer, NumberFormat> numberFormats = new HashMap<>();
 
     /** pointsUnit: the word after a change of a rate ("pts"); monthPattern: a month of a year ("MMM yyyy"). */
     public Formats(Locale locale, String currencyCode, String pointsUnit, String monthPattern) {
@@ -57,25 +63,31 @@ public final class Formats {
     }
 
     public String money(BigDecimal value) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(currency);
-        format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
-        format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
-        return format.format(value);
+        if (moneyFormat == null) {
+            moneyFormat = NumberFormat.getCurrencyInstance(locale);
+            moneyFormat.setCurrency(currency);
+            moneyFormat.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+            moneyFormat.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+        }
+        return moneyFormat.format(value);
     }
 
     public String percent(BigDecimal fraction) {
-        NumberFormat format = NumberFormat.getPercentInstance(locale);
-        format.setMinimumFractionDigits(1);
-        format.setMaximumFractionDigits(1);
-        return format.format(fraction);
+        if (percentFormat == null) {
+            percentFormat = NumberFormat.getPercentInstance(locale);
+            percentFormat.setMinimumFractionDigits(1);
+            percentFormat.setMaximumFractionDigits(1);
+        }
+        return percentFormat.format(fraction);
     }
 
-    public String number(BigDecimal value, int maxFractionDigits) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMaximumFractionDigits(maxFractionDigits);
-        format.setMinimumFractionDigits(maxFractionDigits);
-        return format.format(value);
+    public String number(BigDecimal value, int fractionDigits) {
+        return numberFormats.computeIfAbsent(fractionDigits, digits -> {
+            NumberFormat format = NumberFormat.getNumberInstance(locale);
+            format.setMaximumFractionDigits(digits);
+            format.setMinimumFractionDigits(digits);
+            return format;
+        }).format(value);
     }
 
     /**

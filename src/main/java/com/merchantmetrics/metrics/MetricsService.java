@@ -60,7 +60,7 @@ public class MetricsService {
     }
 
     /** The rollup's refresh instant: every import and settings change moves it on, so it keys caches of tenant figures. */
-    static String rollupVersion(Connection connection) throws SQLException {
+    public static String rollupVersion(Connection connection) throws SQLException {
         try (PreparedStatement state = connection.prepareStatement("SELECT refreshed_at::text FROM rollup_state");
                 ResultSet rs = state.executeQuery()) {
             return rs.next() ? rs.getString(1) : "";

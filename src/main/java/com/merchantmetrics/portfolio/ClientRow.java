@@ -3,12 +3,10 @@ package com.merchantmetrics.portfolio;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 
 import com.merchantmetrics.dashboard.Formats;
 import com.merchantmetrics.metrics.MetricDefinition.Unit;
 import com.merchantmetrics.tenant.TenantAccess;
-import com.merchantmetrics.web.Languages;
 import com.merchantmetrics.web.Messages;
 
 /**
@@ -24,10 +22,11 @@ public record ClientRow(TenantAccess tenant, YearMonth month, BigDecimal mrr, Bi
         return !flags.isEmpty();
     }
 
-    /** The row's cells as shown in a language (text) and as sorted or exported (plain numbers), in column order. */
-    public List<Cell> cells(Locale locale) {
-        Messages msg = Languages.messages(locale);
-        Formats formats = Formats.of(locale, tenant.reportingCurrency());
+    /**
+     * The row's cells as shown in a language (text, with formats of the tenant's currency) and as sorted or exported
+     * (plain numbers), in column order.
+     */
+    public List<Cell> cells(Formats formats, Messages msg) {
         return List.of(new Cell(tenant.name(), tenant.name()),
                 cell(formats, mrr, Unit.money), cell(formats, netNewMrr, Unit.money), cell(formats, mrrGrowth, Unit.rate),
                 cell(formats, customerChurn, Unit.rate), cell(formats, netMrrChurn, Unit.rate), cell(formats, cac, Unit.money),

@@ -7,8 +7,10 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import com.merchantmetrics.audit.AuditLog;
 import com.merchantmetrics.core.CsvDownload;
+import com.merchantmetrics.dashboard.Formats;
 import com.merchantmetrics.security.CurrentUser;
 import com.merchantmetrics.web.Languages;
 import com.merchantmetrics.web.Messages;
@@ -42,7 +45,7 @@ public class PortfolioResource {
     }
 
     /** What the page shows; query is the URL state (month and filters) for links and the export. */
-    public record View(YearMonth month, String filter, boolean flaggedOnly, List<ClientRow> rows, int clients,
+    public record View(YearMonth month, String filter, boolean flaggedOnly, List<Line> lines, int clients,
             PortfolioThresholds thresholds, List<String> problems, String message, String query, Locale locale) {
 
         public List<String> columns() {
@@ -50,13 +53,13 @@ public class PortfolioResource {
             return ClientRow.COLUMNS.stream().map(msg::portfolioColumn).toList();
         }
 
-        public List<ClientRow.Cell> cells(ClientRow row) {
-            return row.cells(locale);
-        }
-
         public YearMonth periodStart() {
             return month.minusMonths(11);
         }
+    }
+
+    /** A client's row with its cells, formatted once for the page. */
+    public record Line(ClientRow row, List<ClientRow.Cell> cells) {
     }
 
     private final PortfolioService portfolio;
@@ -85,14 +88,15 @@ public class PortfolioResource {
             @QueryParam("flagged") boolean flaggedOnly) {
         View view = view(month, filter, flaggedOnly, List.of(), null);
         String fileName = "portfolio-" + view.month() + ".csv";
-        auditLog.record(currentUser.actor(), null, "portfolio.exported", fileName + " (" + view.rows().size() + " clients)");
+        auditLog.record(currentUser.actor(), null, "portfolio.exported", fileName + " (" + view.lines().size() + " clients)");
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("month", "slug", "currency"));
         header.addAll(ClientRow.COLUMNS);
         rows.add(header);
-        for (ClientRow row : view.rows()) {
+        for (Line line : view.lines()) {
+            ClientRow row = line.row();
             List<String> record = new ArrayList<>(List.of(view.month().toString(), row.tenant().slug(), row.tenant().reportingCurrency()));
-            row.cells(Locale.ENGLISH).forEach(cell -> record.add(cell.sortValue()));
+            line.cells().forEach(cell -> record.add(cell.sortValue()));
             rows.add(record);
         }
         return CsvDownload.of(fileName, rows);
@@ -155,8 +159,17 @@ public class PortfolioResource {
                 .filter(row -> !flaggedOnly || row.flagged()).toList();
         String query = "month=" + month + (needle.isEmpty() ? "" : "&q=" + URLEncoder.encode(filter.trim(), StandardCharsets.UTF_8))
                 + (flaggedOnly ? "&flagged=true" : "");
-        return new View(month, filter == null ? "" : filter, flaggedOnly, shown, all.size(), thresholds, allProblems, message, query,
-                languages.locale());
+        Locale locale = languages.locale();
+        return new View(month, filter == null ? "" : filter, flaggedOnly, lines(shown, locale), all.size(), thresholds, allProblems,
+                message, query, locale);
+    }
+
+    private static List<Line> lines(List<ClientRow> rows, Locale locale) {
+        Messages msg = Languages.messages(locale);
+        Map<String, Formats> formatsByCurrency = new HashMap<>();
+        return rows.stream().map(row -> new Line(row, row.cells(
+                formatsByCurrency.computeIfAbsent(row.tenant().reportingCurrency(), currency -> Formats.of(locale, currency)), msg)))
+                .toList();
     }
 
     private static BigDecimal decimal(String field, String text, boolean positive, List<String> problems) {

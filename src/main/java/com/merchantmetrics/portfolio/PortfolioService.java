@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +33,8 @@ import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantAccessService;
 import com.merchantmetrics.tenant.TenantGate;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -52,9 +55,12 @@ public class PortfolioService {
     private final TenantGate gate;
     private final Clock clock;
     private final ManagedExecutor executor;
+    private final Cache figuresCache;
 
     PortfolioService(TenantAccessService accessService, MetricsService metrics, UpcomingRenewals upcomingRenewals, TenantGate gate,
+            @CacheName("portfolio-figures") Cache figuresCache,
             @ConfigProperty(name = "merchant-metrics.portfolio.parallel-reads", defaultValue = "6") int parallelReads) {
+        this.figuresCache = figuresCache;
         this.accessService = accessService;
         this.metrics = metrics;
         this.upcomingRenewals = upcomingRenewals;
@@ -89,8 +95,23 @@ public class PortfolioService {
         return rows;
     }
 
+    /** A client's figures change only with its rollup's refresh, and renewals due also with the hour. */
+    private record FiguresKey(String slug, String currency, String timeZone, String rollupVersion, YearMonth month, Instant hour) {
+    }
+
+    private record Figures(MetricsService.Values values, UpcomingRenewals.Upcoming renewals) {
+    }
+
+    private record Freshness(String rollupVersion, Instant lastImport) {
+    }
+
     ClientRow row(TenantAccess client, YearMonth month, PortfolioThresholds thresholds) {
-        MetricsService.Values values = metrics.values(client, month.minusMonths(1), month, METRICS);
+        Freshness freshness = freshness(client);
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        FiguresKey key = new FiguresKey(client.slug(), client.reportingCurrency(), client.timeZone(), freshness.rollupVersion(), month, hour);
+        Figures figures = figuresCache.get(key, k -> new Figures(metrics.values(client, month.minusMonths(1), month, METRICS),
+                upcomingRenewals.within(client, hour, RENEWALS_WINDOW))).await().indefinitely();
+        MetricsService.Values values = figures.values();
         Map<String, BigDecimal> before = values.months().getOrDefault(month.minusMonths(1), Map.of());
         Map<String, BigDecimal> now = values.months().getOrDefault(month, Map.of());
         BigDecimal mrr = value(now, "mrr");
@@ -102,7 +123,7 @@ public class PortfolioService {
         BigDecimal previousChurn = value(before, basis);
         BigDecimal churnChange = churn == null || previousChurn == null ? null : churn.subtract(previousChurn).movePointRight(2);
         BigDecimal ltvCac = value(now, "ltv_cac");
-        Instant lastUpload = lastImport(client);
+        Instant lastUpload = freshness.lastImport();
         Long days = lastUpload == null ? null : Duration.between(lastUpload, clock.instant()).toDays();
 
         List<String> flags = new ArrayList<>();
@@ -117,7 +138,7 @@ public class PortfolioService {
         } else if (days >= thresholds.maxDaysWithoutUpload) {
             flags.add("no upload for " + days + " days");
         }
-        UpcomingRenewals.Upcoming renewals = upcomingRenewals.within(client, RENEWALS_WINDOW);
+        UpcomingRenewals.Upcoming renewals = figures.renewals();
         String uploadDay = lastUpload == null ? null : lastUpload.atZone(ZoneId.of(client.timeZone())).toLocalDate().toString();
         return new ClientRow(client, month, mrr, value(now, "net_new_mrr"), growth, churn,
                 basis.equals("subscriber_churn_rate") ? "subscribers" : "buyers", churnChange, value(now, "net_mrr_churn_rate"),
@@ -125,13 +146,15 @@ public class PortfolioService {
                 renewals.mrrAtRisk(), uploadDay, days, values.refreshedAt(), flags);
     }
 
-    private Instant lastImport(TenantAccess client) {
+    /** One visit to the client's schema per page view: the rollup's version (keys the figures) and the last import. */
+    private Freshness freshness(TenantAccess client) {
         return gate.inTenant(client.schema(), connection -> {
+            String version = MetricsService.rollupVersion(connection);
             try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("SELECT max(created_at) FROM uploads WHERE status = 'imported'")) {
                 rows.next();
                 Timestamp last = rows.getTimestamp(1);
-                return last == null ? null : last.toInstant();
+                return new Freshness(version, last == null ? null : last.toInstant());
             }
         });
     }
