@@ -3,17 +3,22 @@ package com.merchantmetrics.tenant;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.merchantmetrics.clusters.Clusters;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The only way to tenant data. Inside the current transaction the connection switches to the tenant's role
  * and schema with {@code SET LOCAL}, so PostgreSQL itself refuses any other tenant's tables, and both settings
- * end with the transaction: a pooled connection never carries a tenant to its next borrower.
+ * end with the transaction: a pooled connection never carries a tenant to its next borrower. The connection goes to
+ * the database cluster that holds the tenant's schema ({@link TenantCluster}, looked up at every access so that a
+ * moved tenant is found on its new cluster at once).
  */
 @ApplicationScoped
 public class TenantGate {
@@ -24,9 +29,11 @@ public class TenantGate {
     }
 
     private final DataSource dataSource;
+    private final Clusters clusters;
 
-    TenantGate(DataSource dataSource) {
+    TenantGate(DataSource dataSource, Clusters clusters) {
         this.dataSource = dataSource;
+        this.clusters = clusters;
     }
 
     public static void enter(Connection connection, String roleName, String schemaName) throws SQLException {
@@ -46,14 +53,26 @@ public class TenantGate {
     /** Runs plain JDBC work (COPY, set-based SQL, jobs) on the tenant's data in the current or a new transaction. */
     public <T> T inTenant(TenantSchema tenant, TenantWork<T> work) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                enter(connection, tenant);
+            try (Connection connection = connection(tenant)) {
                 return work.run(connection);
             }
         });
     }
 
-    static String quoteIdentifier(String identifier) {
+    /** A connection in the current transaction to the cluster holding the tenant's schema, entered into it. */
+    Connection connection(TenantSchema tenant) throws SQLException {
+        Optional<String> cluster = TenantCluster.clusterOf(tenant.slug());
+        Connection connection = cluster.isEmpty() ? dataSource.getConnection() : clusters.inCurrentTransaction(cluster.get());
+        try {
+            enter(connection, tenant);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public static String quoteIdentifier(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }
