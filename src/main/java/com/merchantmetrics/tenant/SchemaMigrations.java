@@ -27,9 +27,11 @@ public class SchemaMigrations {
     static final String CONTROL_SCHEMA = "control";
 
     private final Clusters clusters;
+    private final TenantGate gate;
 
-    SchemaMigrations(Clusters clusters) {
+    SchemaMigrations(Clusters clusters, TenantGate gate) {
         this.clusters = clusters;
+        this.gate = gate;
     }
 
     public void migrateControlSchema() {
@@ -39,7 +41,7 @@ public class SchemaMigrations {
 
     /** The tenant's role, schema and tables, on the cluster the directory places it on. */
     public void provision(TenantSchema tenant) {
-        provision(tenant, QuarkusTransaction.requiringNew().call(() -> TenantCluster.clusterOf(tenant.slug())).orElse(Clusters.MAIN));
+        provision(tenant, QuarkusTransaction.requiringNew().call(() -> gate.clusterOf(tenant)));
     }
 
     public void provision(TenantSchema tenant, String cluster) {

@@ -27,13 +27,6 @@ public class TenantCluster extends PanacheEntityBase {
     @Column(name = "moved_at")
     public Instant movedAt;
 
-    /** The cluster holding the schema of the tenant with this slug; empty for the main database. */
-    public static Optional<String> clusterOf(String slug) {
-        return getEntityManager()
-                .createQuery("select c.cluster from TenantCluster c, Tenant t where t.id = c.tenantId and t.slug = :slug", String.class)
-                .setParameter("slug", slug).getResultStream().findFirst();
-    }
-
     public static Optional<TenantCluster> findByTenant(long tenantId) {
         return findByIdOptional(tenantId);
     }

@@ -11,20 +11,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.merchantmetrics.audit.AuditLog;
 import com.merchantmetrics.ingest.Uploads;
 import com.merchantmetrics.tenant.MigrationsOnStartup;
 import com.merchantmetrics.tenant.Tenant;
+import com.merchantmetrics.tenant.TenantCluster;
 import com.merchantmetrics.tenant.TenantRole;
 import com.merchantmetrics.testsupport.Forms;
 import com.merchantmetrics.testsupport.TestTenants;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -116,12 +120,26 @@ class TenantOnOwnClusterTest {
                 .hasStackTraceContaining("permission denied");
         assertThat(tenants.value(neighbour, "SELECT name FROM customers")).isEqualTo("Neighbour secret");
 
-        tenantMove.move(big, Clusters.MAIN, AuditLog.Actor.SYSTEM);
+        String adminPage = "/admin/tenants/" + big.slug;
+        assertThat(Forms.page("admin", adminPage).asString()).contains("Database cluster", ">main</option>");
+        assertThat(Forms.submit("admin", adminPage, adminPage + "/cluster", Map.of("cluster", "nowhere")).then().statusCode(400)
+                .extract().asString()).contains("No database cluster &#39;nowhere&#39; is configured");
+        Forms.submit("admin", adminPage, adminPage + "/cluster", Map.of("cluster", Clusters.MAIN)).then().statusCode(303);
+        assertThat(tenantMove.clusterOf(big)).isEqualTo(Clusters.MAIN);
+        assertThat(Forms.page("admin", adminPage).asString()).contains(">big</option>");
         assertThat(tenants.count(big, "orders")).isEqualTo(3);
         assertThat(metrics(big).getList("months")).isEqualTo(bigMetrics.getList("months"));
         try (Connection second = connect("merchant-metrics.clusters.big")) {
             assertThat(schemaExists(second, bigSchema)).isFalse();
         }
+    }
+
+    /** The main database outlives this profile: no tenant may stay on a cluster the other tests do not configure. */
+    @AfterEach
+    void everyTenantBackOnTheMainDatabase() {
+        List<Tenant> placed = QuarkusTransaction.requiringNew().call(() -> TenantCluster.<TenantCluster>listAll().stream()
+                .map(entry -> Tenant.<Tenant>findById(entry.tenantId)).toList());
+        placed.forEach(tenant -> tenantMove.move(tenant, Clusters.MAIN, AuditLog.Actor.SYSTEM));
     }
 
     private static JsonPath metrics(Tenant tenant) {
