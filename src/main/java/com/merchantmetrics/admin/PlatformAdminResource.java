@@ -19,6 +19,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import com.merchantmetrics.audit.AuditResource;
 import com.merchantmetrics.audit.AuditTrail;
+import com.merchantmetrics.clusters.Clusters;
+import com.merchantmetrics.clusters.TenantMove;
 
 import com.merchantmetrics.members.PeopleService;
 import com.merchantmetrics.security.CurrentUser;
@@ -41,20 +43,28 @@ public class PlatformAdminResource {
         static native TemplateInstance tenants(List<Tenant> tenants, NewTenant form, String error);
 
         static native TemplateInstance people(Tenant tenant, List<PeopleService.Person> people, String email,
-                String grant, String error);
+                String grant, String error, ClusterChoice clusters);
+    }
+
+    /** The database cluster the tenant is on, those it can move to, and why the last move failed. */
+    record ClusterChoice(String current, List<String> names, String error) {
     }
 
     private final TenantService tenantService;
     private final PeopleService peopleService;
     private final CurrentUser currentUser;
     private final AuditTrail auditTrail;
+    private final Clusters clusters;
+    private final TenantMove tenantMove;
 
     PlatformAdminResource(TenantService tenantService, PeopleService peopleService, CurrentUser currentUser,
-            AuditTrail auditTrail) {
+            AuditTrail auditTrail, Clusters clusters, TenantMove tenantMove) {
         this.tenantService = tenantService;
         this.peopleService = peopleService;
         this.currentUser = currentUser;
         this.auditTrail = auditTrail;
+        this.clusters = clusters;
+        this.tenantMove = tenantMove;
     }
 
     @GET
@@ -83,7 +93,7 @@ public class PlatformAdminResource {
     @Path("tenants/{tenant}")
     public TemplateInstance people(@PathParam("tenant") String tenantSlug) {
         Tenant tenant = peopleService.tenant(tenantSlug);
-        return Templates.people(tenant, peopleService.people(tenant.id), "", "viewer", null);
+        return Templates.people(tenant, peopleService.people(tenant.id), "", "viewer", null, clusterChoice(tenant, null));
     }
 
     @GET
@@ -105,7 +115,28 @@ public class PlatformAdminResource {
             return Response.seeOther(URI.create("/admin/tenants/" + tenant.slug)).build();
         } catch (IllegalArgumentException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.people(tenant, peopleService.people(tenant.id), email, grant, e.getMessage())).build();
+                    .entity(Templates.people(tenant, peopleService.people(tenant.id), email, grant, e.getMessage(),
+                            clusterChoice(tenant, null))).build();
         }
+    }
+
+    /** Moves the tenant's data to another database cluster (docs/scaling.md); imports of the tenant wait meanwhile. */
+    @POST
+    @Path("tenants/{tenant}/cluster")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response moveTenant(@PathParam("tenant") String tenantSlug, @RestForm String cluster) {
+        Tenant tenant = peopleService.tenant(tenantSlug);
+        try {
+            tenantMove.move(tenant, cluster == null ? "" : cluster, currentUser.actor());
+            return Response.seeOther(URI.create("/admin/tenants/" + tenant.slug)).build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Response.status(e instanceof IllegalArgumentException ? Response.Status.BAD_REQUEST : Response.Status.SERVICE_UNAVAILABLE)
+                    .entity(Templates.people(tenant, peopleService.people(tenant.id), "", "viewer", null,
+                            clusterChoice(tenant, e.getMessage()))).build();
+        }
+    }
+
+    private ClusterChoice clusterChoice(Tenant tenant, String error) {
+        return new ClusterChoice(tenantMove.clusterOf(tenant), clusters.names(), error);
     }
 }

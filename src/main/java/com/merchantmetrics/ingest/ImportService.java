@@ -62,7 +62,7 @@ public class ImportService {
     }
 
     /** Advisory-lock namespace: held by the import of a tenant, so the tenant's imports queue. */
-    static final int TENANT_IMPORT_LOCK = 0x4d4d0002;
+    public static final int TENANT_IMPORT_LOCK = 0x4d4d0002;
     private static final int SET_PROBLEM_LIMIT = 1000;
 
     private final TenantGate gate;

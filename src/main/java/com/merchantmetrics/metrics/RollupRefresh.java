@@ -57,6 +57,10 @@ public class RollupRefresh {
     record Query(String name, String sql, List<String> parameters) {
     }
 
+    /** Held by a refresh of the tenant the connection is entered into, so refreshes of one tenant queue. */
+    public static final String TENANT_REFRESH_LOCK =
+            "SELECT pg_advisory_xact_lock(hashtext('merchant-metrics-rollup'), hashtext(current_schema()))";
+
     private final TenantGate gate;
     private final MeterRegistry meters;
     private final Timer refreshTimer;
@@ -108,7 +112,7 @@ public class RollupRefresh {
         QuarkusTransaction.requiringNew().timeout((int) transactionTimeout.toSeconds()).run(() -> gate.inTenant(tenant.schema(), connection -> {
             YearMonth[] range = dataRange(connection, zone);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SELECT pg_advisory_xact_lock(hashtext('merchant-metrics-rollup'), hashtext(current_schema()))");
+                statement.execute(TENANT_REFRESH_LOCK);
             }
             if (range == null || earliestChange == null) {
                 // A rebuild may follow a replaced file or a new time zone: no customer's firsts can be kept.

@@ -4,13 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
+
+import com.merchantmetrics.clusters.Clusters;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -18,7 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Flyway migrations of the control schema (db/control) and of each tenant schema (db/tenant). A tenant's schema is
  * created for its own role and migrated as that role, so every table belongs to the tenant's role and to no one
  * else. Safe to run concurrently from several replicas: role and schema creation tolerate an existing object and
- * Flyway serialises migrations of one schema with an advisory lock.
+ * Flyway serialises migrations of one schema with an advisory lock. The control schema is on the main database; a
+ * tenant's schema on the cluster of the tenant → cluster directory ({@link TenantCluster}).
  */
 @ApplicationScoped
 public class SchemaMigrations {
@@ -26,41 +26,40 @@ public class SchemaMigrations {
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
     static final String CONTROL_SCHEMA = "control";
 
-    private final DataSource dataSource;
-    private final String jdbcUrl;
-    private final String username;
-    private final String password;
+    private final Clusters clusters;
+    private final TenantGate gate;
 
-    SchemaMigrations(DataSource dataSource,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
-            @ConfigProperty(name = "quarkus.datasource.username") String username,
-            @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
-        this.dataSource = dataSource;
-        this.jdbcUrl = jdbcUrl;
-        this.username = username;
-        this.password = password;
+    SchemaMigrations(Clusters clusters, TenantGate gate) {
+        this.clusters = clusters;
+        this.gate = gate;
     }
 
     public void migrateControlSchema() {
-        flyway(CONTROL_SCHEMA, "db/control", null).migrate();
+        flyway(clusters.coordinates(Clusters.MAIN), CONTROL_SCHEMA, "db/control", null).migrate();
         ensureNoTenantRole();
     }
 
+    /** The tenant's role, schema and tables, on the cluster the directory places it on. */
     public void provision(TenantSchema tenant) {
-        createRoleAndSchema(tenant);
-        migrate(tenant);
+        provision(tenant, QuarkusTransaction.requiringNew().call(() -> gate.clusterOf(tenant)));
+    }
+
+    public void provision(TenantSchema tenant, String cluster) {
+        Clusters.Coordinates coordinates = clusters.coordinates(cluster);
+        createRoleAndSchema(coordinates, tenant);
+        migrate(coordinates, tenant);
     }
 
     private void ensureNoTenantRole() {
-        execute("DO $$ BEGIN CREATE ROLE " + TenantSchema.NO_TENANT_ROLE + " NOLOGIN; "
+        execute(clusters.coordinates(Clusters.MAIN), "DO $$ BEGIN CREATE ROLE " + TenantSchema.NO_TENANT_ROLE + " NOLOGIN; "
                 + "EXCEPTION WHEN duplicate_object THEN NULL; END $$",
                 grantToSessionUser(TenantSchema.NO_TENANT_ROLE));
     }
 
-    private void createRoleAndSchema(TenantSchema tenant) {
+    private void createRoleAndSchema(Clusters.Coordinates cluster, TenantSchema tenant) {
         String role = TenantGate.quoteIdentifier(tenant.roleName());
         String schema = TenantGate.quoteIdentifier(tenant.schemaName());
-        execute("DO $$ BEGIN CREATE ROLE " + role + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+        execute(cluster, "DO $$ BEGIN CREATE ROLE " + role + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
                 grantToSessionUser(tenant.roleName()),
                 "CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role,
                 "REVOKE ALL ON SCHEMA " + schema + " FROM PUBLIC");
@@ -71,16 +70,16 @@ public class SchemaMigrations {
         return "GRANT " + TenantGate.quoteIdentifier(roleName) + " TO SESSION_USER WITH INHERIT FALSE, SET TRUE";
     }
 
-    private void migrate(TenantSchema tenant) {
-        int applied = flyway(tenant.schemaName(), "db/tenant", "SET ROLE " + TenantGate.quoteIdentifier(tenant.roleName()))
+    private void migrate(Clusters.Coordinates cluster, TenantSchema tenant) {
+        int applied = flyway(cluster, tenant.schemaName(), "db/tenant", "SET ROLE " + TenantGate.quoteIdentifier(tenant.roleName()))
                 .migrate().migrationsExecuted;
         LOG.debugf("Tenant schema %s migrated (%d migrations applied)", tenant.schemaName(), applied);
     }
 
     /** Plain connections of their own, never the pool: a tenant's init SQL sets the role for the whole session. */
-    private Flyway flyway(String schema, String location, String initSql) {
+    private Flyway flyway(Clusters.Coordinates cluster, String schema, String location, String initSql) {
         return Flyway.configure()
-                .dataSource(jdbcUrl, username, password)
+                .dataSource(cluster.jdbcUrl(), cluster.username(), cluster.password())
                 .schemas(schema)
                 .defaultSchema(schema)
                 .createSchemas(initSql == null)
@@ -90,16 +89,17 @@ public class SchemaMigrations {
     }
 
     /** One transaction, serialised across replicas, so concurrent start-ups never race on the catalog. */
-    private void execute(String... statements) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("SELECT pg_advisory_xact_lock(hashtext('merchant-metrics:tenant-catalog'))");
-                for (String sql : statements) {
-                    statement.execute(sql);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not prepare tenant database objects: " + e.getMessage(), e);
+    private static void execute(Clusters.Coordinates cluster, String... statements) {
+        try (Connection connection = cluster.open(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("SELECT pg_advisory_xact_lock(hashtext('merchant-metrics:tenant-catalog'))");
+            for (String sql : statements) {
+                statement.execute(sql);
             }
-        });
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare tenant database objects on " + cluster.jdbcUrl() + ": "
+                    + e.getMessage(), e);
+        }
     }
 }

@@ -757,4 +757,19 @@ public interface Messages {
 
     @Message("They see this tenant the first time they sign in with this address.")
     String seesTenantAtSignIn();
+
+    @Message("Database cluster")
+    String databaseCluster();
+
+    @Message("Its data is on the database cluster {cluster}.")
+    String tenantIsOnCluster(String cluster);
+
+    @Message("Move its data to")
+    String moveDataTo();
+
+    @Message("Move the data")
+    String moveData();
+
+    @Message("Imports of this tenant wait until the move is over; the data is copied, checked, and then removed from the cluster it leaves.")
+    String moveDataExplained();
 }

@@ -69,6 +69,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/tenants", Rule.PLATFORM_ADMIN),
             Map.entry("GET /admin/tenants/{tenant}", Rule.PLATFORM_ADMIN),
             Map.entry("POST /admin/tenants/{tenant}/people", Rule.PLATFORM_ADMIN),
+            Map.entry("POST /admin/tenants/{tenant}/cluster", Rule.PLATFORM_ADMIN),
             Map.entry("GET /admin/tenants/{tenant}/audit", Rule.PLATFORM_ADMIN),
             Map.entry("GET /api/v1/tenants/{slug}", Rule.TENANT_READ),
             Map.entry("GET /api/v1/tenants/{slug}/metrics", Rule.TENANT_READ),
