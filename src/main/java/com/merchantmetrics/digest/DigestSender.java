@@ -113,6 +113,8 @@ public class DigestSender {
         Run run = runDue(clock.instant());
         if (run.recorded() + run.sent() + run.failed() > 0) {
             LOG.infof("Weekly summaries: %d due, %d sent, %d failed", run.recorded(), run.sent(), run.failed());
+        } else {
+            LOG.debug("Weekly summaries: nothing due");
         }
     }
 
