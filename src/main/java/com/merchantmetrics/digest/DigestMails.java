@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,8 +44,11 @@ public class DigestMails {
         static native TemplateInstance portfolio(PortfolioDigest d);
     }
 
-    /** The mail of one recipient, and the HTML as a browser shows it (the chart inline as a data URI). */
-    public record Written(Mail mail, String previewHtml) {
+    /** The mail of one recipient, and the HTML as a browser shows it (the chart inline as a data URI), written on demand. */
+    public record Written(Mail mail, Supplier<String> preview) {
+        public String previewHtml() {
+            return preview.get();
+        }
     }
 
     private final MerchantDigests merchantDigests;
@@ -81,9 +85,8 @@ public class DigestMails {
         String text = render(Templates.merchant(digest, ""), locale, Variant.TEXT_PLAIN);
         Mail mail = withUnsubscribe(Mail.withHtml(user.email, digest.subject(), html).setText(text), unsubscribe)
                 .addInlineAttachment(TrendChart.CONTENT_ID + ".png", chart, "image/png", "<" + CHART_CID + ">");
-        String preview = render(Templates.merchant(digest, "data:image/png;base64," + Base64.getEncoder().encodeToString(chart)),
-                locale, Variant.TEXT_HTML);
-        return new Written(mail, preview);
+        return new Written(mail, () -> render(Templates.merchant(digest,
+                "data:image/png;base64," + Base64.getEncoder().encodeToString(chart)), locale, Variant.TEXT_HTML));
     }
 
     /** The portfolio of the last complete month, only the clients the manager keeps the summary on for. */
@@ -108,7 +111,7 @@ public class DigestMails {
         String html = render(Templates.portfolio(digest), locale, Variant.TEXT_HTML);
         Mail mail = withUnsubscribe(Mail.withHtml(user.email, digest.subject(), html)
                 .setText(render(Templates.portfolio(digest), locale, Variant.TEXT_PLAIN)), unsubscribe);
-        return new Written(mail, html);
+        return new Written(mail, () -> html);
     }
 
     private String unsubscribeUrl(UnsubscribeTokens.Subject subject) {

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -38,7 +38,7 @@ public class DigestSendLog {
         }
     }
 
-    /** A claimed row, locked by the current transaction until it commits. */
+    /** A claimed row, "sending" until its outcome is written or its lease runs out. */
     public record Claim(long id, Due due, int attempts) {
     }
 
@@ -80,46 +80,65 @@ public class DigestSendLog {
     }
 
     /**
-     * Claims the next pending digest whose time has come (skipping rows another worker or replica holds) on the
-     * connection of the current transaction; the caller writes the outcome before committing.
+     * Claims up to {@code limit} digests whose time has come, in a short transaction of its own: they become
+     * "sending" until {@code leaseEnd}, so no other worker or replica takes them (rows another one is claiming
+     * are skipped) unless the claimant dies and the lease runs out. Rows of one tenant come together, so its
+     * figures are read once for all its recipients.
      */
-    Optional<Claim> claimNext(Connection connection, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, recipient_id, scope, week, tenant_id, attempts FROM control.digest_send
-                WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED""")) {
-            select.setTimestamp(1, Timestamp.from(now));
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
+    List<Claim> claim(Instant now, int limit, Instant leaseEnd) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection(); PreparedStatement claim = connection.prepareStatement("""
+                    UPDATE control.digest_send s SET status = 'sending', next_attempt_at = ?
+                    FROM (SELECT id FROM control.digest_send
+                          WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+                          ORDER BY next_attempt_at, tenant_id, id LIMIT ? FOR UPDATE SKIP LOCKED) due
+                    WHERE s.id = due.id
+                    RETURNING s.id, s.recipient_id, s.scope, s.week, s.tenant_id, s.attempts""")) {
+                claim.setTimestamp(1, Timestamp.from(leaseEnd));
+                claim.setTimestamp(2, Timestamp.from(now));
+                claim.setInt(3, limit);
+                List<Claim> claims = new ArrayList<>();
+                try (ResultSet row = claim.executeQuery()) {
+                    while (row.next()) {
+                        long tenantId = row.getLong(5);
+                        Long tenant = row.wasNull() ? null : tenantId;
+                        claims.add(new Claim(row.getLong(1),
+                                new Due(row.getLong(2), row.getString(3), row.getObject(4, LocalDate.class), tenant), row.getInt(6)));
+                    }
                 }
-                long tenantId = row.getLong(5);
-                Long tenant = row.wasNull() ? null : tenantId;
-                return Optional.of(new Claim(row.getLong(1),
-                        new Due(row.getLong(2), row.getString(3), row.getObject(4, LocalDate.class), tenant), row.getInt(6)));
+                claims.sort(Comparator.comparing((Claim c) -> c.due().tenantId(),
+                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparingLong(Claim::id));
+                return claims;
             }
-        }
+        });
     }
 
-    void finish(Connection connection, Claim claim, String status, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE control.digest_send SET status = ?, attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")) {
-            update.setString(1, status);
-            update.setTimestamp(2, Timestamp.from(now));
-            update.setLong(3, claim.id());
-            update.executeUpdate();
-        }
+    /** The claimed digest went out ("sent") or was not needed any more ("cancelled"). */
+    void finish(Claim claim, String status, Instant now) {
+        update(claim, """
+                UPDATE control.digest_send SET status = ?, attempts = attempts + 1, sent_at = ?, last_error = NULL
+                WHERE id = ? AND status = 'sending'""", status, Timestamp.from(now));
     }
 
-    void failed(Connection connection, Claim claim, String error, Instant retryAt, boolean giveUp) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE control.digest_send SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?
-                WHERE id = ?""")) {
-            update.setString(1, giveUp ? "failed" : "pending");
-            update.setString(2, error);
-            update.setTimestamp(3, Timestamp.from(retryAt));
-            update.setLong(4, claim.id());
-            update.executeUpdate();
-        }
+    /** The attempt failed: pending again from {@code retryAt}, or given up ("failed"). */
+    void failed(Claim claim, String error, Instant retryAt, boolean giveUp) {
+        update(claim, """
+                UPDATE control.digest_send SET status = ?, last_error = ?, next_attempt_at = ?, attempts = attempts + 1
+                WHERE id = ? AND status = 'sending'""", giveUp ? "failed" : "pending", error, Timestamp.from(retryAt));
+    }
+
+    private void update(Claim claim, String sql, Object... values) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    update.setObject(i + 1, values[i]);
+                }
+                update.setLong(values.length + 1, claim.id());
+                update.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not record the outcome of weekly summary " + claim.id(), e);
+            }
+        });
     }
 
     /** Digests not delivered at the first attempt (still retrying, or given up), newest first. */
@@ -129,7 +148,7 @@ public class DigestSendLog {
                     SELECT s.id, u.email, s.scope, s.week, t.name, s.status, s.attempts, s.next_attempt_at, s.last_error
                     FROM control.digest_send s JOIN control.app_user u ON u.id = s.recipient_id
                     LEFT JOIN control.tenant t ON t.id = s.tenant_id
-                    WHERE s.status = 'failed' OR (s.status = 'pending' AND s.attempts > 0)
+                    WHERE s.status = 'failed' OR (s.status IN ('pending', 'sending') AND s.attempts > 0)
                     ORDER BY s.created_at DESC, s.id DESC LIMIT ?""")) {
                 select.setInt(1, limit);
                 List<Problem> problems = new ArrayList<>();

@@ -1,23 +1,23 @@
 package com.merchantmetrics.digest;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,15 +35,16 @@ import com.merchantmetrics.tenant.Tenant;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Sends the weekly summaries. Each run (a clustered Quartz job, so one replica at a time) records the digests that
- * are due in the send log, then delivers pending ones: each claimed with a row lock, sent, and its outcome written
- * in the same transaction. A failed send is retried with exponential back-off; after the last attempt it stays in
- * the log as failed for platform admins to see.
+ * Sends the weekly summaries. Each run (a clustered Quartz job) records the digests that are due in the send log,
+ * then delivers pending ones: claimed in batches in short transactions (so no other worker or replica takes them),
+ * written and sent outside any transaction, each outcome recorded in a short transaction of its own. A failed digest
+ * is retried with exponential back-off; after the last attempt it stays in the log as failed for platform admins.
  */
 @ApplicationScoped
 public class DigestSender {
@@ -60,33 +61,37 @@ public class DigestSender {
     private final MerchantDigests merchantDigests;
     private final TenantAccessService accessService;
     private final Mailer mailer;
-    private final DataSource dataSource;
     private final Clock clock;
     private final Duration catchUp;
     private final Duration retryBase;
     private final int maxAttempts;
+    private final int claimBatch;
+    private final Duration claimLease;
     private final ExecutorService workers;
     private final int workerCount;
     private final Counter sends;
     private final Counter failures;
 
     DigestSender(DigestPreferences preferences, DigestSendLog sendLog, DigestMails mails, MerchantDigests merchantDigests,
-            TenantAccessService accessService, Mailer mailer, DataSource dataSource, MeterRegistry registry,
+            TenantAccessService accessService, Mailer mailer, MeterRegistry registry,
             @ConfigProperty(name = "merchant-metrics.digest.catch-up", defaultValue = "P1D") Duration catchUp,
             @ConfigProperty(name = "merchant-metrics.digest.retry-base", defaultValue = "PT2M") Duration retryBase,
             @ConfigProperty(name = "merchant-metrics.digest.max-attempts", defaultValue = "10") int maxAttempts,
-            @ConfigProperty(name = "merchant-metrics.digest.workers", defaultValue = "4") int workerCount) {
+            @ConfigProperty(name = "merchant-metrics.digest.workers", defaultValue = "4") int workerCount,
+            @ConfigProperty(name = "merchant-metrics.digest.claim-batch", defaultValue = "10") int claimBatch,
+            @ConfigProperty(name = "merchant-metrics.digest.claim-lease", defaultValue = "PT15M") Duration claimLease) {
         this.preferences = preferences;
         this.sendLog = sendLog;
         this.mails = mails;
         this.merchantDigests = merchantDigests;
         this.accessService = accessService;
         this.mailer = mailer;
-        this.dataSource = dataSource;
         this.clock = Clock.systemUTC();
         this.catchUp = catchUp;
         this.retryBase = retryBase;
         this.maxAttempts = maxAttempts;
+        this.claimBatch = claimBatch;
+        this.claimLease = claimLease;
         this.workerCount = workerCount;
         this.workers = Executors.newFixedThreadPool(workerCount, runnable -> {
             Thread thread = new Thread(runnable, "digest-sender");
@@ -108,21 +113,29 @@ public class DigestSender {
         Run run = runDue(clock.instant());
         if (run.recorded() + run.sent() + run.failed() > 0) {
             LOG.infof("Weekly summaries: %d due, %d sent, %d failed", run.recorded(), run.sent(), run.failed());
+        } else {
+            LOG.debug("Weekly summaries: nothing due");
         }
     }
 
-    /** One run as of {@code now}: the clock is a parameter, so a test can play a whole week. */
+    /**
+     * One run as of {@code now} (the clock is a parameter, so a test can play a whole week): records what is due,
+     * then the workers claim batches and deliver them until nothing is left. A digest that cannot be written or sent
+     * is recorded as failed for that recipient (retried with back-off) and the run goes on with the others.
+     */
     public Run runDue(Instant now) {
         int recorded = sendLog.record(due(now), now);
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        Map<String, MerchantFigures> figures = new ConcurrentHashMap<>();
-        var running = new java.util.ArrayList<Future<?>>();
+        List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < workerCount; i++) {
             running.add(workers.submit(() -> {
-                Optional<Boolean> outcome;
-                while ((outcome = deliverNext(now, figures)).isPresent()) {
-                    (outcome.get() ? sent : failed).incrementAndGet();
+                List<Claim> batch;
+                while (!(batch = claim(now)).isEmpty()) {
+                    Map<String, MerchantFigures> figures = new HashMap<>();
+                    for (Claim claim : batch) {
+                        (deliver(claim, now, figures) ? sent : failed).incrementAndGet();
+                    }
                 }
             }));
         }
@@ -132,11 +145,15 @@ public class DigestSender {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("Digest delivery stopped", e.getCause());
+            } catch (ExecutionException e) {
+                LOG.error("A weekly summary worker stopped; its claims are taken up again when their lease ends", e.getCause());
             }
         }
         return new Run(recorded, sent.get(), failed.get());
+    }
+
+    private List<Claim> claim(Instant now) {
+        return sendLog.claim(now, claimBatch, now.plus(claimLease));
     }
 
     /** The digests due at {@code now}: merchant digests per member and tenant, one portfolio digest per account manager. */
@@ -153,40 +170,41 @@ public class DigestSender {
         return dues;
     }
 
-    /** Empty when nothing is pending; otherwise whether the claimed digest went out (cancelled ones count as handled). */
-    private Optional<Boolean> deliverNext(Instant now, Map<String, MerchantFigures> figures) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                Optional<Claim> claimed = sendLog.claimNext(connection, now);
-                if (claimed.isEmpty()) {
-                    return Optional.empty();
-                }
-                Claim claim = claimed.get();
-                try {
-                    Optional<DigestMails.Written> written = QuarkusTransaction.requiringNew().call(() -> write(claim.due(), now, figures));
-                    if (written.isEmpty()) {
-                        sendLog.finish(connection, claim, "cancelled", now);
-                        return Optional.of(true);
-                    }
-                    mailer.send(written.get().mail());
-                    sendLog.finish(connection, claim, "sent", now);
-                    sends.increment();
-                    return Optional.of(true);
-                } catch (RuntimeException e) {
-                    failures.increment();
-                    boolean giveUp = claim.attempts() + 1 >= maxAttempts;
-                    Instant retryAt = now.plus(retryBase.multipliedBy(1L << Math.min(claim.attempts(), 10)));
-                    LOG.warnf("Weekly summary %d (%s, attempt %d) failed%s: %s", claim.id(), claim.due().scope(),
-                            claim.attempts() + 1, giveUp ? ", given up" : ", retried at " + retryAt, e.toString());
-                    sendLog.failed(connection, claim, String.valueOf(e.getMessage()), retryAt, giveUp);
-                    return Optional.of(false);
-                }
+    /**
+     * Writes and sends one claimed digest outside any transaction, then records the outcome in a short one. True
+     * when it went out or was not needed any more; false when it failed (then it is retried later).
+     */
+    private boolean deliver(Claim claim, Instant now, Map<String, MerchantFigures> figures) {
+        String outcome;
+        try {
+            Optional<Mail> mail = write(claim.due(), now, figures);
+            if (mail.isPresent()) {
+                mailer.send(mail.get());
             }
-        });
+            outcome = mail.isPresent() ? "sent" : "cancelled";
+        } catch (RuntimeException e) {
+            failures.increment();
+            boolean giveUp = claim.attempts() + 1 >= maxAttempts;
+            Instant retryAt = now.plus(retryBase.multipliedBy(1L << Math.min(claim.attempts(), 10)));
+            LOG.warnf("Weekly summary %d (%s, attempt %d) failed%s: %s", claim.id(), claim.due().scope(),
+                    claim.attempts() + 1, giveUp ? ", given up" : ", retried at " + retryAt, e.toString());
+            sendLog.failed(claim, String.valueOf(e.getMessage()), retryAt, giveUp);
+            return false;
+        }
+        // Not in the try: once the SMTP server has the mail, a failure to record it must not lead to a resend.
+        sendLog.finish(claim, outcome, now);
+        if (outcome.equals("sent")) {
+            sends.increment();
+        }
+        return true;
     }
 
     /** Empty when the person turned the summary off or lost access since it was due. */
-    private Optional<DigestMails.Written> write(Due due, Instant now, Map<String, MerchantFigures> figures) {
+    private Optional<Mail> write(Due due, Instant now, Map<String, MerchantFigures> figures) {
+        return QuarkusTransaction.requiringNew().call(() -> written(due, now, figures)).map(DigestMails.Written::mail);
+    }
+
+    private Optional<DigestMails.Written> written(Due due, Instant now, Map<String, MerchantFigures> figures) {
         AppUser user = AppUser.findById(due.recipientId());
         if (due.tenantId() == null) {
             Set<Long> clients = preferences.enabledClients(user.id);
