@@ -19,6 +19,7 @@ CREATE TABLE rollup_customer_plan_mrr (
     PRIMARY KEY (month, customer_id, plan)
 );
 CREATE INDEX rollup_customer_plan_mrr_plan ON rollup_customer_plan_mrr (plan, month);
+CREATE INDEX rollup_customer_plan_mrr_customer ON rollup_customer_plan_mrr (customer_id, month);
 
 -- The new tables are empty for rollups built before them: the hourly catch-up rebuilds those in full.
 ALTER TABLE rollup_state ADD COLUMN rebuild_pending boolean NOT NULL DEFAULT false;

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +24,7 @@ import com.merchantmetrics.metrics.MetricCatalogue;
 import com.merchantmetrics.metrics.MetricDefinition;
 import com.merchantmetrics.metrics.MetricDefinition.Group;
 import com.merchantmetrics.metrics.MetricDefinition.Unit;
-import com.merchantmetrics.metrics.MetricFilter;
+import com.merchantmetrics.metrics.MetricFilter.Dimension;
 import com.merchantmetrics.metrics.MetricsReport;
 import com.merchantmetrics.metrics.MetricsService;
 import com.merchantmetrics.tenant.TenantAccess;
@@ -142,27 +144,32 @@ public class DashboardService {
         }
 
         List<FilterChoice> filterChoices() {
-            MetricFilter filter = period.filter();
-            return List.of(choice("channel", msg.filterChannel(), filterOptions.channels(), filter.channel()),
-                    choice("country", msg.filterCountry(), filterOptions.countries(), filter.country()),
-                    choice("plan", msg.filterPlan(), filterOptions.plans(), filter.plan()));
+            return List.of(choice(Dimension.channel, filterOptions.channels()), choice(Dimension.country, filterOptions.countries()),
+                    choice(Dimension.plan, filterOptions.plans()));
         }
 
         /** A value from a link that the data does not hold (yet) stays selectable, so the form keeps it. */
-        private static FilterChoice choice(String name, String label, List<String> options, String selected) {
+        private FilterChoice choice(Dimension dimension, List<String> options) {
+            String selected = period.filter().value(dimension).orElse(null);
             List<String> all = selected == null || options.contains(selected) ? options
-                    : java.util.stream.Stream.concat(options.stream(), java.util.stream.Stream.of(selected)).toList();
-            return new FilterChoice(name, label, all, selected);
+                    : Stream.concat(options.stream(), Stream.of(selected)).toList();
+            return new FilterChoice(dimension.name(), label(dimension), all, selected);
         }
 
         /** "segment b2b · channel paid_search" in the reader's language. */
         String filterLabel() {
-            return period.filter().applied().entrySet().stream().map(applied -> (switch (applied.getKey()) {
+            return period.filter().applied().entrySet().stream()
+                    .map(applied -> label(applied.getKey()).toLowerCase(formats.locale()) + " " + applied.getValue())
+                    .collect(Collectors.joining(" · "));
+        }
+
+        private String label(Dimension dimension) {
+            return switch (dimension) {
                 case segment -> msg.filterSegment();
                 case channel -> msg.filterChannel();
                 case country -> msg.filterCountry();
                 case plan -> msg.filterPlan();
-            }).toLowerCase(formats.locale()) + " " + applied.getValue()).collect(java.util.stream.Collectors.joining(" · "));
+            };
         }
 
         MetricsReport.Value value(YearMonth month, String metric) {

@@ -30,8 +30,12 @@ final class FilteredMetrics {
     private static final List<String> QUERIES = List.of("mrr", "arr", "mrr_movements", "mrr_churn_rates", "subscriber_churn_rate",
             "revenue", "repeat_purchase_rate", "new_customers", "ltv");
 
+    /**
+     * The filtered names. NOT MATERIALIZED: each reference is planned with the query around it, so a per-customer
+     * lookup (the "had MRR before" of MRR movements) uses the tables' indexes instead of scanning a materialized copy.
+     */
     private static final String FILTERED_ROLLUP = """
-            WITH matching AS MATERIALIZED (
+            WITH matching AS NOT MATERIALIZED (
                 SELECT d.customer_id FROM rollup_customer_dimensions d
                 WHERE (CAST(:segment AS text) IS NULL OR d.segment = :segment)
                   AND (CAST(:channel AS text) IS NULL OR d.channel = :channel)
@@ -39,27 +43,41 @@ final class FilteredMetrics {
                   AND (CAST(:plan AS text) IS NULL
                        OR d.customer_id IN (SELECT p.customer_id FROM rollup_customer_plan_mrr p WHERE p.plan = :plan))
             ),
-            rollup_customer_mrr AS (
-                SELECT p.month, p.customer_id, sum(p.mrr) AS mrr
-                FROM rollup_customer_plan_mrr p JOIN matching USING (customer_id)
-                WHERE CAST(:plan AS text) IS NULL OR p.plan = :plan
-                GROUP BY p.month, p.customer_id
-            ),
-            rollup_customer_orders AS (SELECT o.* FROM rollup_customer_orders o JOIN matching USING (customer_id)),
-            rollup_customer_firsts AS (SELECT f.* FROM rollup_customer_firsts f JOIN matching USING (customer_id)),
-            customer_acquisition AS (SELECT a.* FROM customer_acquisition a JOIN matching USING (customer_id)),
+            rollup_customer_mrr AS NOT MATERIALIZED (%s),
+            rollup_customer_orders AS NOT MATERIALIZED (
+                SELECT o.* FROM rollup_customer_orders o WHERE o.customer_id IN (SELECT customer_id FROM matching)),
+            rollup_customer_firsts AS NOT MATERIALIZED (
+                SELECT f.* FROM rollup_customer_firsts f WHERE f.customer_id IN (SELECT customer_id FROM matching)),
+            customer_acquisition AS NOT MATERIALIZED (
+                SELECT a.* FROM customer_acquisition a WHERE a.customer_id IN (SELECT customer_id FROM matching)),
             rollup_metrics AS (
                 SELECT * FROM jsonb_to_recordset(CAST(:computed AS jsonb))
                     AS r(month date, metric text, dimension text, key text, value numeric, reason text, inputs jsonb)
             )
             """;
 
+    /** Customer MRR of the matching customers; with a plan, only that plan's MRR (one row per month and customer). */
+    private static final String MRR = "SELECT c.month, c.customer_id, c.mrr FROM rollup_customer_mrr c "
+            + "WHERE c.customer_id IN (SELECT customer_id FROM matching)";
+    private static final String PLAN_MRR = "SELECT p.month, p.customer_id, p.mrr FROM rollup_customer_plan_mrr p "
+            + "WHERE p.plan = :plan AND p.customer_id IN (SELECT customer_id FROM matching)";
+
     /** One row as the metric queries return it (month, metric, dimension, key, value, reason, inputs). */
     record Row(String month, String metric, String dimension, String key, BigDecimal value, String reason, String inputs) {
+
+        /** The current row of a result with those seven columns, the month as YYYY-MM or a date. */
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(rs.getString(1).substring(0, 7), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
+                    rs.getString(6), rs.getString(7));
+        }
     }
 
-    private static final List<RollupRefresh.Query> FILTERED_QUERIES = QUERIES.stream()
-            .map(name -> RollupRefresh.parse(name, withFilteredRollup(RollupRefresh.text(name)))).toList();
+    private static final List<RollupRefresh.Query> FILTERED_QUERIES = queries(MRR);
+    private static final List<RollupRefresh.Query> PLAN_FILTERED_QUERIES = queries(PLAN_MRR);
+
+    private static List<RollupRefresh.Query> queries(String customerMrr) {
+        return QUERIES.stream().map(name -> RollupRefresh.parse(name, withFilteredRollup(customerMrr, RollupRefresh.text(name)))).toList();
+    }
 
     private FilteredMetrics() {
     }
@@ -75,14 +93,13 @@ final class FilteredMetrics {
             parameters.put(dimension.name(), filter.value(dimension));
         }
         List<Row> rows = new ArrayList<>();
-        for (RollupRefresh.Query query : FILTERED_QUERIES) {
+        for (RollupRefresh.Query query : filter.plan() == null ? FILTERED_QUERIES : PLAN_FILTERED_QUERIES) {
             parameters.put("computed", computed(json, rows));
             try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
                 RollupRefresh.bind(statement, query, parameters);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Row(rs.getString(1).substring(0, 7), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getBigDecimal(5), rs.getString(6), rs.getString(7)));
+                        rows.add(Row.of(rs));
                     }
                 }
             } catch (SQLException e) {
@@ -108,9 +125,10 @@ final class FilteredMetrics {
     }
 
     /** Puts the filtered names in front of a query's own WITH list (or makes one), after its leading comment lines. */
-    private static String withFilteredRollup(String text) {
+    private static String withFilteredRollup(String customerMrr, String text) {
         String body = text.lines().dropWhile(line -> line.isBlank() || line.startsWith("--"))
                 .reduce((a, b) -> a + "\n" + b).orElseThrow();
-        return body.startsWith("WITH ") ? FILTERED_ROLLUP + ",\n" + body.substring("WITH ".length()) : FILTERED_ROLLUP + body;
+        String names = FILTERED_ROLLUP.formatted(customerMrr);
+        return body.startsWith("WITH ") ? names + ",\n" + body.substring("WITH ".length()) : names + body;
     }
 }

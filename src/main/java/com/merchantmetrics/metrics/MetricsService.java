@@ -124,12 +124,7 @@ public class MetricsService {
                 FROM rollup_metrics WHERE month BETWEEN ? AND ? ORDER BY month, metric, dimension, key""")) {
             select.setDate(1, Date.valueOf(from.atDay(1)));
             select.setDate(2, Date.valueOf(to.atDay(1)));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    add(months, new FilteredMetrics.Row(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getBigDecimal(5), rows.getString(6), rows.getString(7)));
-                }
-            }
+            addAll(months, select);
         }
         return months;
     }
@@ -172,16 +167,19 @@ public class MetricsService {
             select.setDate(2, Date.valueOf(to.atDay(1)));
             select.setString(3, metric);
             select.setString(4, channel);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    add(months, new FilteredMetrics.Row(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getBigDecimal(5), rows.getString(6), rows.getString(7)));
-                }
-            }
+            addAll(months, select);
         }
         Map<String, Raw> byMonth = new TreeMap<>();
         months.forEach((month, values) -> byMonth.put(month, values.get(metric)));
         return byMonth;
+    }
+
+    private void addAll(Map<String, Map<String, Raw>> months, PreparedStatement select) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                add(months, FilteredMetrics.Row.of(rows));
+            }
+        }
     }
 
     /** A row of a metric (dimension '') or of one of its breakdowns; a breakdown without its metric's row is "not computed". */

@@ -2,9 +2,9 @@ package com.merchantmetrics.metrics;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.merchantmetrics.metrics.MetricFixturesTest.values;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -180,12 +180,5 @@ class MetricFiltersTest {
         return given().auth().oauth2(Forms.token("alice")).queryParam("from", "2024-01").queryParam("to", "2024-04")
                 .queryParams(parameters).get("/api/v1/tenants/" + tenant.slug + "/metrics")
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Float> values(JsonPath m, String metric) {
-        return m.<Map<String, Object>>getList("months").stream()
-                .map(month -> ((Map<String, Map<String, Object>>) month.get("metrics")).get(metric).get("value"))
-                .map(value -> value == null ? null : ((Number) value).floatValue()).toList();
     }
 }
