@@ -2,7 +2,8 @@
 # Metrics at scale (issue 4): the generator's subscription shop with 100,000 customers, 1,000,000 orders, 100,000
 # subscriptions over three years, 2,000 leads a month, daily traffic and spend, imported through the uploads API.
 # Prints the full rollup rebuild, the incremental refresh after one more day, the metrics API's p50/p95 for twelve
-# months, and DuckDB computing the same MRR, movements and cohorts from the same CSVs (checked equal to the app's).
+# months (unfiltered, by segment, and by segment and channel in the trailing-12-months view; the first request of
+# each is the uncached one), and DuckDB computing the same MRR, movements and cohorts from the same CSVs (checked equal to the app's).
 # Targets: incremental refresh ≤ 1 s, API p95 ≤ 50 ms, full rebuild ≤ 3 × DuckDB.
 # Runs against the same real PostgreSQL and Keycloak as the tests; the generated CSVs stay in target/bench-data.
 #   bench/metrics-benchmark.sh [customers] [api-requests]

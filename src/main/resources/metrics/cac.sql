@@ -4,13 +4,8 @@ WITH months AS (SELECT month::date, (month - make_interval(months => :cac_window
                        (month + interval '1 month') AT TIME ZONE :tz AS month_end
                 FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
 acquired AS (
-    SELECT a.customer_id, a.acquired_at, c.marketing_originated,
-           coalesce(c.acquisition_channel,
-                    (SELECT o.channel FROM orders o WHERE o.customer_id = a.customer_id AND o.status = 'completed' AND o.amount > 0
-                     ORDER BY o.ordered_at LIMIT 1),
-                    (SELECT l.channel FROM leads l WHERE l.customer_id = a.customer_id AND l.converted_at IS NOT NULL
-                     ORDER BY l.converted_at LIMIT 1)) AS channel
-    FROM customer_acquisition a LEFT JOIN customers c USING (customer_id)
+    SELECT a.customer_id, a.acquired_at, c.marketing_originated, d.channel
+    FROM customer_acquisition a LEFT JOIN customers c USING (customer_id) LEFT JOIN rollup_customer_dimensions d USING (customer_id)
 ),
 marketing_channels AS (SELECT DISTINCT channel FROM marketing_spend WHERE category = 'marketing'),
 spend AS (

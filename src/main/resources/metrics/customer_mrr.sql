@@ -1,11 +1,6 @@
--- Customer MRR at the end of M = Σ amount ÷ months(billing_period) × FX(starts_at) over the periods active just before M+1 starts.
+-- Customer MRR at the end of M = Σ over the customer's plans of their MRR per plan at the end of M (customer_plan_mrr.sql).
 INSERT INTO rollup_customer_mrr (month, customer_id, mrr)
-SELECT m.month::date, s.customer_id,
-       sum(s.amount / s.period_months * fx_rate(s.currency, (s.starts_at AT TIME ZONE :tz)::date, :currency))
-FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS m(month)
-CROSS JOIN LATERAL (SELECT (m.month + interval '1 month') AT TIME ZONE :tz AS month_end) e
-JOIN subscriptions s ON s.starts_at < e.month_end
-                    AND (s.ends_at IS NULL OR s.ends_at >= e.month_end)
-                    AND (s.trial_ends_at IS NULL OR s.trial_ends_at < e.month_end)
-GROUP BY m.month, s.customer_id
-HAVING sum(s.amount) > 0
+SELECT month, customer_id, sum(mrr)
+FROM rollup_customer_plan_mrr
+WHERE month >= :from::date
+GROUP BY month, customer_id

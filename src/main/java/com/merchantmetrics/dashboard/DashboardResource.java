@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -52,29 +53,51 @@ public class DashboardResource {
         this.auditLog = auditLog;
     }
 
+    /** The URL's parameters of every dashboard page and export: months, view and filters (see {@link Period}). */
+    public static class PeriodParameters {
+        @QueryParam("range")
+        String range;
+        @QueryParam("from")
+        String from;
+        @QueryParam("to")
+        String to;
+        @QueryParam("view")
+        String view;
+        @QueryParam("segment")
+        String segment;
+        @QueryParam("channel")
+        String channel;
+        @QueryParam("country")
+        String country;
+        @QueryParam("plan")
+        String plan;
+
+        Period.Selection selection() {
+            return new Period.Selection(range, from, to, view, segment, channel, country, plan);
+        }
+    }
+
     @GET
-    public TemplateInstance overview(@QueryParam("range") String range, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return Templates.overview(dashboards.overview(tenant(), period(range, from, to), languages.locale()));
+    public TemplateInstance overview(@BeanParam PeriodParameters parameters) {
+        return Templates.overview(dashboards.overview(tenant(), period(parameters), languages.locale()));
     }
 
     @GET
     @Path("acquisition")
-    public TemplateInstance acquisition(@QueryParam("range") String range, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        return group(Group.acquisition, range, from, to);
+    public TemplateInstance acquisition(@BeanParam PeriodParameters parameters) {
+        return group(Group.acquisition, parameters);
     }
 
     @GET
     @Path("retention")
-    public TemplateInstance retention(@QueryParam("range") String range, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        return group(Group.retention, range, from, to);
+    public TemplateInstance retention(@BeanParam PeriodParameters parameters) {
+        return group(Group.retention, parameters);
     }
 
     @GET
     @Path("revenue")
-    public TemplateInstance revenue(@QueryParam("range") String range, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return group(Group.revenue, range, from, to);
+    public TemplateInstance revenue(@BeanParam PeriodParameters parameters) {
+        return group(Group.revenue, parameters);
     }
 
     /**
@@ -85,8 +108,8 @@ public class DashboardResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@QueryParam("section") String section, @QueryParam("chart") String chart,
-            @QueryParam("range") String range, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Period period = period(range, from, to);
+            @BeanParam PeriodParameters parameters) {
+        Period period = period(parameters);
         Optional<Group> group = section == null || section.isBlank() || section.equals("overview") ? Optional.empty()
                 : Optional.of(parseGroup(section));
         List<List<String>> rows = new ArrayList<>();
@@ -116,12 +139,12 @@ public class DashboardResource {
         return CsvDownload.of(fileName, rows);
     }
 
-    private TemplateInstance group(Group group, String range, String from, String to) {
-        return Templates.group(dashboards.group(tenant(), group, period(range, from, to), languages.locale()));
+    private TemplateInstance group(Group group, PeriodParameters parameters) {
+        return Templates.group(dashboards.group(tenant(), group, period(parameters), languages.locale()));
     }
 
-    private Period period(String range, String from, String to) {
-        return Period.of(range, from, to, ZoneId.of(tenant().timeZone()));
+    private Period period(PeriodParameters parameters) {
+        return Period.of(parameters.selection(), ZoneId.of(tenant().timeZone()));
     }
 
     private static Group parseGroup(String section) {

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +24,7 @@ import com.merchantmetrics.metrics.MetricCatalogue;
 import com.merchantmetrics.metrics.MetricDefinition;
 import com.merchantmetrics.metrics.MetricDefinition.Group;
 import com.merchantmetrics.metrics.MetricDefinition.Unit;
+import com.merchantmetrics.metrics.MetricFilter.Dimension;
 import com.merchantmetrics.metrics.MetricsReport;
 import com.merchantmetrics.metrics.MetricsService;
 import com.merchantmetrics.tenant.TenantAccess;
@@ -110,16 +113,16 @@ public class DashboardService {
 
     /** The metrics of a period as rows (month, metric, value, reason) for the CSV export. */
     public MetricsReport report(TenantAccess tenant, Period period, Optional<Group> group) {
-        return metrics.report(tenant, period.from(), period.to(), group);
+        return metrics.report(tenant, period.from(), period.to(), group, period.filter(), period.view());
     }
 
     private View view(TenantAccess tenant, Period period, Locale locale) {
         YearMonth yearBefore = period.to().minusMonths(12);
         YearMonth from = yearBefore.isBefore(period.from()) ? yearBefore : period.from();
-        MetricsReport report = metrics.report(tenant, from, period.to(), Optional.empty());
+        MetricsReport report = metrics.report(tenant, from, period.to(), Optional.empty(), period.filter(), period.view());
         Messages msg = Languages.messages(locale);
         Formats formats = Formats.of(locale, tenant.reportingCurrency());
-        return new View(tenant, report, period, formats, msg, json);
+        return new View(tenant, report, period, formats, msg, json, metrics.filterOptions(tenant));
     }
 
     static String title(Group group, Messages msg) {
@@ -131,11 +134,42 @@ public class DashboardService {
     }
 
     /** One report read once, shaped into tiles and charts in one language. */
-    private record View(TenantAccess tenant, MetricsReport report, Period period, Formats formats, Messages msg, ObjectMapper json) {
+    private record View(TenantAccess tenant, MetricsReport report, Period period, Formats formats, Messages msg, ObjectMapper json,
+            MetricsService.FilterOptions filterOptions) {
 
         Dashboard dashboard(String section, String title, List<Tile> tiles, List<Chart> charts, List<CohortHeatmap> heatmaps) {
             return new Dashboard(tenant, section, title, period, msg.periodLabel(period), formats.month(period.from()),
-                    formats.month(period.to()), tiles, charts, heatmaps, formats.dateTime(report.refreshedAt(), ZoneId.of(tenant.timeZone())));
+                    formats.month(period.to()), tiles, charts, heatmaps, formats.dateTime(report.refreshedAt(), ZoneId.of(tenant.timeZone())),
+                    filterChoices(), filterLabel());
+        }
+
+        List<FilterChoice> filterChoices() {
+            return List.of(choice(Dimension.channel, filterOptions.channels()), choice(Dimension.country, filterOptions.countries()),
+                    choice(Dimension.plan, filterOptions.plans()));
+        }
+
+        /** A value from a link that the data does not hold (yet) stays selectable, so the form keeps it. */
+        private FilterChoice choice(Dimension dimension, List<String> options) {
+            String selected = period.filter().value(dimension).orElse(null);
+            List<String> all = selected == null || options.contains(selected) ? options
+                    : Stream.concat(options.stream(), Stream.of(selected)).toList();
+            return new FilterChoice(dimension.name(), label(dimension), all, selected);
+        }
+
+        /** "segment b2b · channel paid_search" in the reader's language. */
+        String filterLabel() {
+            return period.filter().applied().entrySet().stream()
+                    .map(applied -> label(applied.getKey()).toLowerCase(formats.locale()) + " " + applied.getValue())
+                    .collect(Collectors.joining(" · "));
+        }
+
+        private String label(Dimension dimension) {
+            return switch (dimension) {
+                case segment -> msg.filterSegment();
+                case channel -> msg.filterChannel();
+                case country -> msg.filterCountry();
+                case plan -> msg.filterPlan();
+            };
         }
 
         MetricsReport.Value value(YearMonth month, String metric) {

@@ -8,10 +8,14 @@ import static com.merchantmetrics.metrics.MetricDefinition.Unit.money;
 import static com.merchantmetrics.metrics.MetricDefinition.Unit.rate;
 import static com.merchantmetrics.metrics.MetricDefinition.Unit.ratio;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.merchantmetrics.metrics.MetricDefinition.Group;
+import com.merchantmetrics.metrics.MetricFilter.Dimension;
 
 /** Every metric of the product, in the order pages show them. Definitions follow the spec, metrics.md. */
 public final class MetricCatalogue {
@@ -141,7 +145,129 @@ public final class MetricCatalogue {
                     "(new + reactivation + expansion) ÷ (churn + contraction)", "MRR gained for every unit of MRR lost.",
                     true, SUBSCRIPTIONS));
 
+    /**
+     * Which filters can restrict a metric. notBrokenDown completes the reason given when a filter cannot apply
+     * ("traffic is" + " not broken down by segment"). fromChannelBreakdown: restricted to one acquisition channel
+     * (and nothing else), the metric is its own per-channel breakdown.
+     */
+    public record Filtering(Set<Dimension> dimensions, String notBrokenDown, boolean fromChannelBreakdown) {
+
+        /** Why the filter cannot restrict this metric, or empty when it can. */
+        public Optional<String> reasonNotApplicable(MetricFilter filter) {
+            return filter.applied().keySet().stream().filter(dimension -> !dimensions.contains(dimension)).findFirst()
+                    .map(dimension -> notBrokenDown + " not broken down by " + dimension.label());
+        }
+    }
+
+    /**
+     * How the trailing-12-months view turns the months ending with M into one value: sum (flows), end (stocks and
+     * figures that already span their own window: the value at the end of M) or ratio (Σ numerator terms ÷ Σ
+     * denominator terms over the 12 months). A term is a metric id ("spend") or one input of a metric
+     * ("subscriber_churn_rate.churned"); a leading "-" subtracts it.
+     */
+    public record Trailing(Kind kind, List<String> numerator, List<String> denominator) {
+
+        public enum Kind {
+            sum, end, ratio
+        }
+
+        static Trailing ratio(List<String> numerator, List<String> denominator) {
+            return new Trailing(Kind.ratio, numerator, denominator);
+        }
+    }
+
+    private static final Set<Dimension> EVERY_FILTER = EnumSet.allOf(Dimension.class);
+    private static final Set<Dimension> CUSTOMER_FILTERS = EnumSet.of(Dimension.segment, Dimension.channel, Dimension.country);
+    private static final Filtering BY_CUSTOMERS_AND_PLAN = new Filtering(EVERY_FILTER, "", false);
+    private static final Filtering ORDERS_BY_CUSTOMERS = new Filtering(CUSTOMER_FILTERS, "orders are", false);
+    private static final Filtering TRAFFIC_NOT_FILTERED = new Filtering(Set.of(), "traffic is", false);
+    private static final Filtering SPEND_NOT_FILTERED = new Filtering(Set.of(), "marketing spend is", false);
+    private static final Filtering RENEWALS_NOT_FILTERED = new Filtering(Set.of(), "the renewals rollup is", false);
+
+    private static final Map<String, Filtering> FILTERING = Map.ofEntries(
+            Map.entry("visitor_conversion_rate", TRAFFIC_NOT_FILTERED),
+            Map.entry("one_time_conversion_rate", TRAFFIC_NOT_FILTERED),
+            Map.entry("subscription_conversion_rate", TRAFFIC_NOT_FILTERED),
+            Map.entry("lead_conversion_rate", new Filtering(Set.of(), "leads are", false)),
+            Map.entry("new_customers", new Filtering(CUSTOMER_FILTERS, "customer acquisition is", false)),
+            Map.entry("spend", SPEND_NOT_FILTERED),
+            Map.entry("marketing_spend", SPEND_NOT_FILTERED),
+            Map.entry("sales_spend", SPEND_NOT_FILTERED),
+            Map.entry("cac", new Filtering(EnumSet.of(Dimension.channel), "marketing spend is", true)),
+            Map.entry("marketing_share_of_cac", SPEND_NOT_FILTERED),
+            Map.entry("marketing_originated_share", SPEND_NOT_FILTERED),
+            Map.entry("ltv_cac", new Filtering(Set.of(), "CAC is", false)),
+            Map.entry("buyer_churn_rate", new Filtering(Set.of(), "the buyer activity rollup is", false)),
+            Map.entry("renewals_due", RENEWALS_NOT_FILTERED),
+            Map.entry("renewal_rate", RENEWALS_NOT_FILTERED),
+            Map.entry("revenue_renewal_rate", RENEWALS_NOT_FILTERED),
+            Map.entry("retention_offer_saves", RENEWALS_NOT_FILTERED),
+            Map.entry("retention_offer_saved_mrr", RENEWALS_NOT_FILTERED),
+            Map.entry("revenue", ORDERS_BY_CUSTOMERS),
+            Map.entry("orders", ORDERS_BY_CUSTOMERS),
+            Map.entry("aov", ORDERS_BY_CUSTOMERS),
+            Map.entry("repeat_purchase_rate", ORDERS_BY_CUSTOMERS));
+
+    private static final Trailing SUM = new Trailing(Trailing.Kind.sum, List.of(), List.of());
+    private static final Trailing END = new Trailing(Trailing.Kind.end, List.of(), List.of());
+
+    private static final Map<String, Trailing> TRAILING = Map.ofEntries(
+            Map.entry("visitor_conversion_rate", Trailing.ratio(List.of("visitor_conversion_rate.buyers"),
+                    List.of("visitor_conversion_rate.visitors"))),
+            Map.entry("one_time_conversion_rate", Trailing.ratio(List.of("one_time_conversion_rate.customers"),
+                    List.of("one_time_conversion_rate.visitors"))),
+            Map.entry("subscription_conversion_rate", Trailing.ratio(List.of("subscription_conversion_rate.customers"),
+                    List.of("subscription_conversion_rate.visitors"))),
+            Map.entry("lead_conversion_rate", Trailing.ratio(List.of("lead_conversion_rate.converted"), List.of("lead_conversion_rate.leads"))),
+            Map.entry("new_customers", SUM),
+            Map.entry("spend", SUM),
+            Map.entry("marketing_spend", SUM),
+            Map.entry("sales_spend", SUM),
+            Map.entry("cac", Trailing.ratio(List.of("spend"), List.of("new_customers"))),
+            Map.entry("marketing_share_of_cac", Trailing.ratio(List.of("marketing_spend"), List.of("spend"))),
+            Map.entry("marketing_originated_share", END),
+            Map.entry("ltv_cac", END),
+            Map.entry("subscriber_churn_rate", Trailing.ratio(List.of("subscriber_churn_rate.churned"),
+                    List.of("subscriber_churn_rate.subscribers_at_start"))),
+            Map.entry("buyer_churn_rate", Trailing.ratio(List.of("buyer_churn_rate.churned"), List.of("buyer_churn_rate.buyers_at_start"))),
+            Map.entry("new_mrr", SUM),
+            Map.entry("expansion_mrr", SUM),
+            Map.entry("reactivation_mrr", SUM),
+            Map.entry("contraction_mrr", SUM),
+            Map.entry("churned_mrr", SUM),
+            Map.entry("net_new_mrr", SUM),
+            Map.entry("gross_mrr_churn_rate", Trailing.ratio(List.of("churned_mrr", "contraction_mrr"),
+                    List.of("gross_mrr_churn_rate.mrr_at_start"))),
+            Map.entry("net_mrr_churn_rate", Trailing.ratio(List.of("churned_mrr", "contraction_mrr", "-expansion_mrr", "-reactivation_mrr"),
+                    List.of("net_mrr_churn_rate.mrr_at_start"))),
+            Map.entry("renewals_due", SUM),
+            Map.entry("renewal_rate", Trailing.ratio(List.of("renewal_rate.renewed"), List.of("renewal_rate.due"))),
+            Map.entry("revenue_renewal_rate", Trailing.ratio(List.of("revenue_renewal_rate.mrr_after_renewal"),
+                    List.of("revenue_renewal_rate.mrr_due"))),
+            Map.entry("retention_offer_saves", SUM),
+            Map.entry("retention_offer_saved_mrr", SUM),
+            Map.entry("mrr", END),
+            Map.entry("arr", END),
+            Map.entry("subscribers", END),
+            Map.entry("arpa", END),
+            Map.entry("ltv", END),
+            Map.entry("revenue", SUM),
+            Map.entry("orders", SUM),
+            Map.entry("aov", Trailing.ratio(List.of("aov.positive_amounts"), List.of("orders"))),
+            Map.entry("repeat_purchase_rate", END),
+            Map.entry("quick_ratio", Trailing.ratio(List.of("new_mrr", "reactivation_mrr", "expansion_mrr"),
+                    List.of("churned_mrr", "contraction_mrr"))));
+
     private MetricCatalogue() {
+    }
+
+    /** Subscription metrics (MRR and what derives from it) take every filter; the others say which they cannot take. */
+    public static Filtering filtering(String metricId) {
+        return FILTERING.getOrDefault(metricId, BY_CUSTOMERS_AND_PLAN);
+    }
+
+    public static Trailing trailing(String metricId) {
+        return TRAILING.get(metricId);
     }
 
     public static List<MetricDefinition> all() {

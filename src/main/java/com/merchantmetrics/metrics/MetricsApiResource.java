@@ -41,14 +41,32 @@ public class MetricsApiResource {
     @GET
     @Operation(summary = "Every metric per month", description = "Values per month from the tenant's rollup: money in the "
             + "reporting currency rounded to its minor unit, rates as fractions, null with a reason when a metric cannot be "
-            + "computed, inputs the value was computed from, and breakdowns (per channel, page, reason, billing period).")
+            + "computed, inputs the value was computed from, and breakdowns (per channel, page, reason, billing period). "
+            + "Filters restrict every metric to the matching customers; a metric a filter cannot restrict is null with the "
+            + "reason, e.g. {\"value\": null, \"reason\": \"traffic is not broken down by segment\"}. The answer's \"filters\" "
+            + "lists the filters applied, e.g. {\"segment\": \"b2b\", \"channel\": \"paid_search\"}, and \"view\" the view.")
     public Response metrics(
             @Parameter(description = "first month, YYYY-MM", example = "2024-01") @RestQuery String from,
             @Parameter(description = "last month, YYYY-MM", example = "2024-12") @RestQuery String to,
-            @Parameter(description = "acquisition, retention or revenue; all when absent") @RestQuery String group) {
+            @Parameter(description = "acquisition, retention or revenue; all when absent") @RestQuery String group,
+            @Parameter(description = "b2b or b2c: customers of that segment (customers.csv)", example = "b2b") @RestQuery String segment,
+            @Parameter(description = "customers acquired through this channel (acquisition_channel, else the channel of the "
+                    + "first order, else of the converted lead)", example = "paid_search") @RestQuery String channel,
+            @Parameter(description = "customers of this country, ISO 3166 alpha-2", example = "DE") @RestQuery String country,
+            @Parameter(description = "the MRR of subscriptions on this plan (subscription metrics only)", example = "pro") @RestQuery String plan,
+            @Parameter(description = "monthly (default) or t12m: each month's value over the 12 months ending with it (flows "
+                    + "summed, stocks at the month's end, rates from the 12-month sums)", example = "t12m") @RestQuery String view) {
         YearMonth first = month("from", from);
         YearMonth last = last(first, to);
-        return Response.ok(metrics.report(currentTenant.access(), first, last, group(group))).build();
+        MetricFilter filter;
+        MetricView metricView;
+        try {
+            filter = MetricFilter.parse(segment, channel, country, plan);
+            metricView = MetricView.parse(view);
+        } catch (IllegalArgumentException e) {
+            throw badRequest(e.getMessage());
+        }
+        return Response.ok(metrics.report(currentTenant.access(), first, last, group(group), filter, metricView)).build();
     }
 
     @Path("/cohorts")

@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Metrics of a tenant for a range of months, as served by the API and shown on the pages. Money is in the
- * tenant's reporting currency rounded to its minor unit, rates are fractions.
+ * tenant's reporting currency rounded to its minor unit, rates are fractions. view: monthly or t12m (each month's
+ * value over the 12 months ending with it); filters: the filters applied, by dimension.
  */
-public record MetricsReport(String tenant, String currency, String from, String to, String refreshedAt,
-        List<Month> months) {
+public record MetricsReport(String tenant, String currency, String from, String to, String view, Map<String, String> filters,
+        String refreshedAt, List<Month> months) {
 
     public record Month(String month, Map<String, Value> metrics) {
     }

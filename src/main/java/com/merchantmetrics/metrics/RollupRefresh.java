@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,11 +62,15 @@ public class RollupRefresh {
     public static final String TENANT_REFRESH_LOCK =
             "SELECT pg_advisory_xact_lock(hashtext('merchant-metrics-rollup'), hashtext(current_schema()))";
 
+    /** rebuildPending: a migration added rollup tables that only a full rebuild fills. */
+    private record State(Date lastMonth, boolean rebuildPending) {
+    }
+
     private final TenantGate gate;
     private final MeterRegistry meters;
     private final Timer refreshTimer;
-    private final List<Query> customerRollups = List.of(load("customer_mrr"), load("customer_orders"), load("customer_firsts"),
-            load("cohorts"));
+    private final List<Query> customerRollups = List.of(load("customer_plan_mrr"), load("customer_mrr"), load("customer_orders"),
+            load("customer_firsts"), load("customer_dimensions"), load("cohorts"));
     private final List<Query> metricQueries = METRIC_QUERIES.stream().map(RollupRefresh::load).toList();
 
     private final Duration transactionTimeout;
@@ -93,14 +98,16 @@ public class RollupRefresh {
         List<Tenant> tenants = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>list("status", Tenant.Status.active));
         for (Tenant tenant : tenants) {
             ZoneId zone = ZoneId.of(tenant.timeZone);
-            Date lastMonth = QuarkusTransaction.requiringNew().call(() -> gate.inTenant(tenant.schema(), connection -> {
+            State state = QuarkusTransaction.requiringNew().call(() -> gate.inTenant(tenant.schema(), connection -> {
                 try (Statement statement = connection.createStatement();
-                        ResultSet state = statement.executeQuery("SELECT last_month FROM rollup_state")) {
-                    return state.next() ? state.getDate(1) : null;
+                        ResultSet rs = statement.executeQuery("SELECT last_month, rebuild_pending FROM rollup_state")) {
+                    return rs.next() ? new State(rs.getDate(1), rs.getBoolean(2)) : new State(null, false);
                 }
             }));
-            if (lastMonth != null && YearMonth.from(lastMonth.toLocalDate()).isBefore(YearMonth.now(zone))) {
-                refresh(tenant, lastMonth.toLocalDate().atStartOfDay(zone).toInstant());
+            if (state.rebuildPending()) {
+                refresh(tenant, null);
+            } else if (state.lastMonth() != null && YearMonth.from(state.lastMonth().toLocalDate()).isBefore(YearMonth.now(zone))) {
+                refresh(tenant, state.lastMonth().toLocalDate().atStartOfDay(zone).toInstant());
             }
         }
     }
@@ -126,15 +133,7 @@ public class RollupRefresh {
             }
             YearMonth from = earliestChange == null ? range[0]
                     : max(range[0], YearMonth.from(earliestChange.atZone(zone)));
-            Map<String, Object> parameters = new HashMap<>();
-            parameters.put("from", from.atDay(1).toString());
-            parameters.put("to", range[1].atDay(1).toString());
-            parameters.put("tz", zone.getId());
-            parameters.put("currency", tenant.reportingCurrency);
-            parameters.put("inactivity_days", tenant.inactivityDays);
-            parameters.put("cac_window", tenant.cacWindowMonths);
-            parameters.put("ltv_window", tenant.ltvWindowMonths);
-            parameters.put("gross_margin", tenant.grossMargin);
+            Map<String, Object> parameters = parameters(tenant, from, range[1]);
             clear(connection, "month >= '" + from.atDay(1) + "' OR month < '" + range[0].atDay(1) + "' OR month > '"
                     + range[1].atDay(1) + "'");
             for (Query query : customerRollups) {
@@ -150,15 +149,31 @@ public class RollupRefresh {
             try (PreparedStatement state = connection.prepareStatement("""
                     INSERT INTO rollup_state (first_month, last_month, refreshed_at, seconds) VALUES (?, ?, now(), ?)
                     ON CONFLICT (singleton) DO UPDATE SET first_month = EXCLUDED.first_month, last_month = EXCLUDED.last_month,
-                        refreshed_at = EXCLUDED.refreshed_at, seconds = EXCLUDED.seconds""")) {
+                        refreshed_at = EXCLUDED.refreshed_at, seconds = EXCLUDED.seconds,
+                        rebuild_pending = rollup_state.rebuild_pending AND ?""")) {
                 state.setDate(1, Date.valueOf(range[0].atDay(1)));
                 state.setDate(2, Date.valueOf(range[1].atDay(1)));
                 state.setDouble(3, seconds);
+                state.setBoolean(4, earliestChange != null);
                 state.executeUpdate();
             }
             Log.infof("Rollup of %s refreshed from %s to %s in %.3f s", tenant.slug, from, range[1], seconds);
             return null;
         }));
+    }
+
+    /** The parameters of the metric queries: the months to compute and the tenant's settings. */
+    static Map<String, Object> parameters(Tenant tenant, YearMonth from, YearMonth to) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from", from.atDay(1).toString());
+        parameters.put("to", to.atDay(1).toString());
+        parameters.put("tz", tenant.timeZone);
+        parameters.put("currency", tenant.reportingCurrency);
+        parameters.put("inactivity_days", tenant.inactivityDays);
+        parameters.put("cac_window", tenant.cacWindowMonths);
+        parameters.put("ltv_window", tenant.ltvWindowMonths);
+        parameters.put("gross_margin", tenant.grossMargin);
+        return parameters;
     }
 
     /** First and last month with data (the last at least the current month), or null without any data. */
@@ -188,7 +203,10 @@ public class RollupRefresh {
 
     private static void clear(Connection connection, String condition) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM rollup_customer_plan_mrr WHERE " + condition);
             statement.execute("DELETE FROM rollup_customer_mrr WHERE " + condition);
+            // Every refresh rewrites every customer's dimensions: a customers.csv upload changes them without a month.
+            statement.execute("DELETE FROM rollup_customer_dimensions");
             statement.execute("DELETE FROM rollup_customer_orders WHERE " + condition);
             statement.execute("DELETE FROM rollup_metrics WHERE " + condition);
             statement.execute("DELETE FROM rollup_cohorts WHERE " + condition);
@@ -199,18 +217,7 @@ public class RollupRefresh {
             throws SQLException {
         long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < query.parameters().size(); i++) {
-                String name = query.parameters().get(i);
-                if (!parameters.containsKey(name)) {
-                    throw new IllegalStateException("No value for :" + name + " in " + query.name() + ".sql");
-                }
-                Object value = parameters.get(name);
-                if (value == null) {
-                    statement.setNull(i + 1, Types.NUMERIC);
-                } else {
-                    statement.setObject(i + 1, value);
-                }
-            }
+            bind(statement, query, parameters);
             statement.executeUpdate();
             long elapsed = System.nanoTime() - started;
             meters.timer("merchant_metrics.rollup.query", "query", query.name()).record(elapsed, TimeUnit.NANOSECONDS);
@@ -220,25 +227,53 @@ public class RollupRefresh {
         }
     }
 
+    /**
+     * Binds the :named parameters of a query. A null value is a numeric null (gross margin unset); an Optional is a
+     * text that may be absent (a filter).
+     */
+    static void bind(PreparedStatement statement, Query query, Map<String, Object> parameters) throws SQLException {
+        for (int i = 0; i < query.parameters().size(); i++) {
+            String name = query.parameters().get(i);
+            if (!parameters.containsKey(name)) {
+                throw new IllegalStateException("No value for :" + name + " in " + query.name() + ".sql");
+            }
+            Object value = parameters.get(name);
+            if (value == null) {
+                statement.setNull(i + 1, Types.NUMERIC);
+            } else if (value instanceof Optional<?> text) {
+                statement.setString(i + 1, (String) text.orElse(null));
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
     /** Reads a query file and turns its :named parameters into JDBC placeholders, remembering their order. */
     static Query load(String name) {
+        return parse(name, text(name));
+    }
+
+    static String text(String name) {
         try (InputStream in = RollupRefresh.class.getResourceAsStream("/metrics/" + name + ".sql")) {
             if (in == null) {
                 throw new IllegalStateException("Missing metric query " + name + ".sql");
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<String> parameters = new ArrayList<>();
-            Matcher matcher = PARAMETER.matcher(text);
-            StringBuilder sql = new StringBuilder();
-            while (matcher.find()) {
-                parameters.add(matcher.group(1));
-                matcher.appendReplacement(sql, "?");
-            }
-            matcher.appendTail(sql);
-            return new Query(name, sql.toString(), List.copyOf(parameters));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static Query parse(String name, String text) {
+        List<String> parameters = new ArrayList<>();
+        Matcher matcher = PARAMETER.matcher(text);
+        StringBuilder sql = new StringBuilder();
+        while (matcher.find()) {
+            parameters.add(matcher.group(1));
+            matcher.appendReplacement(sql, "?");
+        }
+        matcher.appendTail(sql);
+        return new Query(name, sql.toString(), List.copyOf(parameters));
     }
 
     private static YearMonth max(YearMonth a, YearMonth b) {

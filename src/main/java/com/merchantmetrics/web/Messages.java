@@ -210,6 +210,41 @@ public interface Messages {
     @Message("Custom")
     String custom();
 
+    // --- dashboard filters: view, segment, channel, country, plan ------------------------------------------------
+    @Message("View")
+    String filterView();
+
+    @Message("Monthly")
+    String viewMonthly();
+
+    @Message("Trailing 12 months")
+    String viewTrailing12Months();
+
+    @Message("Each month shows the 12 months ending with it: flows (revenue, new customers, MRR movements, spend) summed, "
+            + "MRR and other stocks at the month's end, rates and CAC recomputed from the 12-month sums.")
+    String trailing12MonthsNote();
+
+    @Message("Segment")
+    String filterSegment();
+
+    @Message("Channel")
+    String filterChannel();
+
+    @Message("Country")
+    String filterCountry();
+
+    @Message("Plan")
+    String filterPlan();
+
+    @Message("All")
+    String filterAll();
+
+    @Message("Only customers with {filters}. A number these filters cannot restrict says why.")
+    String filtersApplied(String filters);
+
+    @Message("A filter in the link was not understood and is not applied: {detail}")
+    String filterIgnored(String detail);
+
     @Message("Download all metrics (CSV)")
     String downloadAllMetrics();
 

@@ -12,6 +12,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 
@@ -20,7 +22,9 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,7 +50,9 @@ import io.restassured.path.json.config.JsonPathConfig;
 
 /**
  * A merchant signed in through Keycloak's login page reads every tile of the overview and the three group pages,
- * for every period filter, and each value and change equals what the JSON metrics API gives for the same months.
+ * for every period filter and for filters chosen in the page's form (segment, channel, country, plan, the
+ * trailing-12-months view), and each value and change equals what the JSON metrics API gives for the same months
+ * and filters.
  */
 @QuarkusTest
 class DashboardKpiBrowserTest {
@@ -88,7 +94,7 @@ class DashboardKpiBrowserTest {
                     } else {
                         assertThat(to).as("presets end with the current month").isEqualTo(now);
                     }
-                    JsonPath api = metrics(tenant, to.minusMonths(12), to);
+                    JsonPath api = metrics(tenant, to.minusMonths(12), to, Map.of());
                     List<DomElement> tiles = page.getByXPath("//article[contains(@class,'tile')]");
                     assertThat(tiles).as(section + "?" + filter + " has tiles").isNotEmpty();
                     for (DomElement tile : tiles) {
@@ -96,9 +102,48 @@ class DashboardKpiBrowserTest {
                     }
                 }
             }
+            for (String section : PAGES) {
+                tilesWithValues += filteredThroughTheForm(softly, browser, tenant, section, Map.of("segment", "b2b", "channel", FIRST));
+                tilesWithValues += filteredThroughTheForm(softly, browser, tenant, section,
+                        Map.of("view", "t12m", "segment", "b2c", "country", FIRST, "plan", FIRST));
+            }
         }
         softly.assertAll();
         assertThat(tilesWithValues).as("most tiles have a number to compare").isGreaterThan(100);
+    }
+
+    private static final String FIRST = "the first value the select offers";
+
+    /**
+     * Chooses filters in the page's form and submits it as a plain GET (no JavaScript): the URL carries them and every
+     * tile equals the metrics API for the same filters. Returns the number of tiles with a value.
+     */
+    private int filteredThroughTheForm(SoftAssertions softly, WebClient browser, Tenant tenant, String section,
+            Map<String, String> choices) throws Exception {
+        HtmlPage page = browser.getPage(new URL(home, "/t/" + tenant.slug + section + "?range=12m"));
+        Map<String, String> chosen = new TreeMap<>();
+        choices.forEach((name, value) -> {
+            HtmlSelect select = (HtmlSelect) page.getElementById(name);
+            String option = FIRST.equals(value) ? select.getOptions().stream().map(HtmlOption::getValueAttribute)
+                    .filter(v -> !v.isEmpty()).findFirst().orElse("") : value;
+            select.setSelectedAttribute(option, true);
+            if (!option.isEmpty()) {
+                chosen.put(name, option);
+            }
+        });
+        HtmlPage filtered = ((HtmlElement) page.getFirstByXPath("//form[contains(@class,'period-filter')]//button[@type='submit']")).click();
+        String where = section + "?" + filtered.getUrl().getQuery();
+        assertThat(filtered.getWebResponse().getStatusCode()).as(where).isEqualTo(200);
+        chosen.forEach((name, value) -> assertThat(filtered.getUrl().getQuery()).as("the URL keeps the filters")
+                .contains(name + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+        YearMonth to = YearMonth.parse(((HtmlInput) filtered.getElementById("to")).getValue());
+        JsonPath api = metrics(tenant, to.minusMonths(12), to, chosen);
+        assertThat(api.getMap("filters")).as(where).hasSize(chosen.size() - (chosen.containsKey("view") ? 1 : 0));
+        int withValues = 0;
+        for (DomElement tile : filtered.<DomElement>getByXPath("//article[contains(@class,'tile')]")) {
+            withValues += compare(softly, tenant, where, tile, api, to);
+        }
+        return withValues;
     }
 
     /** 1 when the tile shows a value (compared), 0 when it says why there is none (compared with the API's reason). */
@@ -137,9 +182,9 @@ class DashboardKpiBrowserTest {
         return value == null ? null : new BigDecimal(value.toString());
     }
 
-    private static JsonPath metrics(Tenant tenant, YearMonth from, YearMonth to) {
+    private static JsonPath metrics(Tenant tenant, YearMonth from, YearMonth to, Map<String, String> filters) {
         String body = given().auth().oauth2(Forms.token("alice")).queryParam("from", from.toString()).queryParam("to", to.toString())
-                .get("/api/v1/tenants/" + tenant.slug + "/metrics").then().statusCode(200).extract().asString();
+                .queryParams(filters).get("/api/v1/tenants/" + tenant.slug + "/metrics").then().statusCode(200).extract().asString();
         JsonPath json = new JsonPath(body).using(new JsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
         assertThat(json.getString("months[12].month")).isEqualTo(to.toString());
         return json;

@@ -93,6 +93,21 @@ class DashboardPagesTest {
     }
 
     @Test
+    void filtersAndTheTrailingViewLiveInTheUrl() {
+        Uploads.post(tenant, "customers", "customer_id,segment\nc1,b2b\nc2,b2c\nc5,b2c\nc6,b2c\nc10,b2c\n").then().statusCode(200);
+        // b2b is c1 alone: MRR 150 in April
+        String b2b = page("alice", "/t/" + tenant.slug + PERIOD + "&segment=b2b");
+        assertThat(b2b).contains("$150.00", "Only customers with segment b2b.", "<option value=\"b2b\" selected>B2B</option>",
+                "href=\"/t/" + tenant.slug + "/export.csv?section=overview&amp;range=custom&amp;from=2024-01&amp;to=2024-04&amp;segment=b2b\"",
+                "marketing spend is not broken down by segment");
+        // churned MRR over the 12 months to April: 20 (c5, February) + 110 (c2, March)
+        String trailing = page("alice", "/t/" + tenant.slug + "/retention" + PERIOD + "&view=t12m");
+        assertThat(trailing).contains("<option value=\"t12m\" selected>", "Each month shows the 12 months ending with it", "$130.00");
+        assertThat(page("alice", "/t/" + tenant.slug + PERIOD + "&segment=enterprise"))
+                .contains("A filter in the link was not understood and is not applied: unknown segment &quot;enterprise&quot;: choose b2b or b2c");
+    }
+
+    @Test
     void exportsAreSpreadsheetSafeAndAudited() {
         Response chart = Forms.page("bob", "/t/" + tenant.slug + "/export.csv?section=acquisition&chart=cac-channel&range=custom&from=2024-01&to=2024-04");
         chart.then().statusCode(200).contentType("text/csv");

@@ -33,7 +33,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Property: after any sequence of imports, the rollup the imports refreshed incrementally (rollup_metrics and
- * rollup_cohorts, from the first month each import touched) equals a full rebuild exactly. Generated demo data
+ * rollup_cohorts, and the per-customer tables the filters read: MRR per plan and customer dimensions, from the first
+ * month each import touched) equals a full rebuild exactly. Generated demo data
  * (small), split at a random day: the part before it first, then follow-up imports in random order of the later
  * orders, the later subscription rows, and price changes of random earlier subscription rows.
  */
@@ -60,13 +61,15 @@ class IncrementalRefreshTest {
         Table orders = Table.read(files.byDataset().get("orders"));
         Table subscriptions = Table.read(files.byDataset().get("subscriptions"));
         upload(tenant, "fx_rates", Table.read(files.byDataset().get("fx_rates")).csv(row -> true));
+        Table customers = Table.read(files.byDataset().get("customers"));
         upload(tenant, "orders", orders.csv(row -> orders.get(row, "ordered_at").compareTo(cutoff) < 0));
         upload(tenant, "subscriptions", subscriptions.csv(row -> subscriptions.get(row, "starts_at").compareTo(cutoff) < 0));
 
         List<Runnable> followUps = new ArrayList<>(List.of(
                 () -> upload(tenant, "orders", orders.csv(row -> orders.get(row, "ordered_at").compareTo(cutoff) >= 0)),
                 () -> upload(tenant, "subscriptions", subscriptions.csv(row -> subscriptions.get(row, "starts_at").compareTo(cutoff) >= 0)),
-                () -> upload(tenant, "subscriptions", subscriptions.withPriceChanges(random, 5))));
+                () -> upload(tenant, "subscriptions", subscriptions.withPriceChanges(random, 5)),
+                () -> upload(tenant, "customers", customers.csv(row -> true))));
         java.util.Collections.shuffle(followUps, random);
         followUps.forEach(Runnable::run);
 
@@ -84,8 +87,16 @@ class IncrementalRefreshTest {
                 SELECT string_agg(ROW(cohort, month, customers, subscribers, buyers, trim_scale(mrr), trim_scale(revenue),
                                       trim_scale(cumulative_revenue))::text, E'\\n' ORDER BY cohort, month)
                 FROM rollup_cohorts""");
+        String planMrr = tenants.value(tenant, """
+                SELECT string_agg(ROW(month, customer_id, plan, trim_scale(mrr))::text, E'\\n' ORDER BY month, customer_id, plan)
+                FROM rollup_customer_plan_mrr""");
+        String dimensions = tenants.value(tenant, """
+                SELECT string_agg(ROW(customer_id, segment, channel, country)::text, E'\\n' ORDER BY customer_id)
+                FROM rollup_customer_dimensions""");
         List<String> lines = new ArrayList<>(List.of(metrics.split("\n")));
         lines.addAll(List.of(cohorts.split("\n")));
+        lines.addAll(List.of(planMrr.split("\n")));
+        lines.addAll(List.of(dimensions.split("\n")));
         return lines;
     }
 

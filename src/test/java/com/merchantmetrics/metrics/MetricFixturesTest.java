@@ -168,7 +168,8 @@ class MetricFixturesTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    private static java.util.List<Float> values(JsonPath m, String metric) {
+    /** The values of one metric, month by month, as floats (null where the API has none). */
+    static java.util.List<Float> values(JsonPath m, String metric) {
         return m.<Map<String, Object>>getList("months").stream()
                 .map(month -> ((Map<String, Map<String, Object>>) month.get("metrics")).get(metric).get("value"))
                 .map(value -> value == null ? null : ((Number) value).floatValue()).toList();
