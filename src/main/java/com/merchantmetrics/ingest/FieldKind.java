@@ -51,6 +51,11 @@ public enum FieldKind {
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
     private static final Map<String, String> COUNTRY_NAMES = countryNames();
+    private static final Set<String> SEGMENTS = Set.of("b2b", "b2c");
+    private static final Set<String> ORDER_TYPES = Set.of("one_time", "subscription", "mixed");
+    private static final Set<String> ORDER_STATUSES = Set.of("completed", "refunded", "cancelled");
+    private static final Set<String> SPEND_CATEGORIES = Set.of("marketing", "sales");
+    private static final Set<String> COST_TYPES = Set.of("ads", "salaries", "tools", "content", "trial_costs", "other");
     private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
 
     /** The normalized value, or null for a blank cell. */
@@ -62,7 +67,7 @@ public enum FieldKind {
         return switch (this) {
             case TEXT -> value;
             case ID -> id(column, value);
-            case TIMESTAMP -> instant(column, value, zone).toString();
+            case TIMESTAMP -> isValidUtcSeconds(value) ? value : instant(column, value, zone).toString();
             case DAY -> day(column, value).toString();
             case DAY_OR_MONTH -> value.length() == 7 ? month(column, value).toString() : day(column, value).toString();
             case MONEY -> money(column, value).toPlainString();
@@ -72,13 +77,12 @@ public enum FieldKind {
             case COUNT -> count(column, value);
             case RATE -> rate(column, value);
             case COUNTRY -> country(column, value);
-            case SEGMENT -> oneOf(column, value.toLowerCase(Locale.ROOT), Set.of("b2b", "b2c"));
-            case ORDER_TYPE -> oneOf(column, value.toLowerCase(Locale.ROOT), Set.of("one_time", "subscription", "mixed"));
-            case ORDER_STATUS -> oneOf(column, value.toLowerCase(Locale.ROOT), Set.of("completed", "refunded", "cancelled"));
+            case SEGMENT -> oneOf(column, value.toLowerCase(Locale.ROOT), SEGMENTS);
+            case ORDER_TYPE -> oneOf(column, value.toLowerCase(Locale.ROOT), ORDER_TYPES);
+            case ORDER_STATUS -> oneOf(column, value.toLowerCase(Locale.ROOT), ORDER_STATUSES);
             case BILLING_PERIOD -> billingPeriod(column, value);
-            case SPEND_CATEGORY -> oneOf(column, value.toLowerCase(Locale.ROOT), Set.of("marketing", "sales"));
-            case COST_TYPE -> oneOf(column, value.toLowerCase(Locale.ROOT),
-                    Set.of("ads", "salaries", "tools", "content", "trial_costs", "other"));
+            case SPEND_CATEGORY -> oneOf(column, value.toLowerCase(Locale.ROOT), SPEND_CATEGORIES);
+            case COST_TYPE -> oneOf(column, value.toLowerCase(Locale.ROOT), COST_TYPES);
         };
     }
 
@@ -128,10 +132,38 @@ public enum FieldKind {
         if (value.length() > 255) {
             throw new FieldProblem(column, value, "identifiers are at most 255 characters");
         }
-        if (FLOAT_INTEGER.matcher(value).matches()) {
+        if (value.indexOf('.') > 0 && FLOAT_INTEGER.matcher(value).matches()) {
             return value.substring(0, value.indexOf('.'));
         }
         return value;
+    }
+
+    /**
+     * The canonical form, YYYY-MM-DDTHH:MM:SSZ, naming a real moment: it is already normalized. Checked without a
+     * formatter, because most files have one such cell in every row.
+     */
+    private static boolean isValidUtcSeconds(String value) {
+        if (value.length() != 20 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
+                || value.charAt(13) != ':' || value.charAt(16) != ':' || value.charAt(19) != 'Z') {
+            return false;
+        }
+        int[] numbers = new int[6];
+        int[][] spans = {{0, 4}, {5, 7}, {8, 10}, {11, 13}, {14, 16}, {17, 19}};
+        for (int i = 0; i < spans.length; i++) {
+            for (int at = spans[i][0]; at < spans[i][1]; at++) {
+                char c = value.charAt(at);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+                numbers[i] = numbers[i] * 10 + (c - '0');
+            }
+        }
+        try {
+            LocalDateTime.of(numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 
     static Instant instant(String column, String value, ZoneId zone) throws FieldProblem {
@@ -166,10 +198,11 @@ public enum FieldKind {
     }
 
     private static BigDecimal money(String column, String value) throws FieldProblem {
-        if (THOUSANDS.matcher(value).matches()) {
+        boolean comma = value.indexOf(',') >= 0;
+        if (comma && THOUSANDS.matcher(value).matches()) {
             throw new FieldProblem(column, value, "write amounts without thousands separators, e.g. 1234.50");
         }
-        if (DECIMAL_COMMA.matcher(value).matches()) {
+        if (comma && DECIMAL_COMMA.matcher(value).matches()) {
             throw new FieldProblem(column, value, "use . as the decimal separator, e.g. 12.50");
         }
         if (!DECIMAL.matcher(value).matches()) {

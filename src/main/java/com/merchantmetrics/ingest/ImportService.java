@@ -109,8 +109,12 @@ public class ImportService {
     public long receive(TenantAccess tenant, AuditLog.Actor actor, ReceivedFile file, String datasetName, Mode mode,
             String encoding) throws UploadRefused {
         Optional<Dataset> requested = requestedDataset(datasetName);
-        return store.create(tenant.schema(), file, requested.map(Dataset::name).orElse("auto"), mode.name(), actor.email(),
+        long started = System.nanoTime();
+        long id = store.create(tenant.schema(), file, requested.map(Dataset::name).orElse("auto"), mode.name(), actor.email(),
                 encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("auto") ? null : encoding);
+        Log.infof("Upload #%d of %s: %s (%,d bytes) kept compressed in %.2f s", id, tenant.slug(), file.fileName(), file.size(),
+                (System.nanoTime() - started) / 1e9);
+        return id;
     }
 
     /**
@@ -286,6 +290,7 @@ public class ImportService {
             statement.execute("SELECT pg_advisory_xact_lock(" + TENANT_IMPORT_LOCK + ", hashtext(current_schema()))");
         }
         progress.phase(tenant.schema(), id, dryRun ? ImportProgress.Phase.checking : ImportProgress.Phase.importing);
+        PhaseClock clock = new PhaseClock();
         ZoneId zone = ZoneId.of(tenant.timeZone());
         UploadParser parser = new UploadParser(zone, maxBytes);
         UploadParser.Result parse;
@@ -299,9 +304,12 @@ public class ImportService {
             throw new SQLException("Reading " + file.fileName() + " failed", e);
         }
         Problems problems = parse.problems();
+        clock.lap("read, checked and copied " + parse.rows() + " rows");
         progress.phase(tenant.schema(), id, ImportProgress.Phase.validating);
         setChecks(connection, dataset, file.fileName(), tenant.reportingCurrency(), zone, mode, problems);
+        clock.lap("checked keys" + (dataset.fxDateColumn() == null ? "" : ", FX rates") + (dataset == Dataset.subscriptions ? ", periods" : ""));
         if (problems.hasErrors() || dryRun) {
+            Log.infof("Upload #%d of %s %s: %s", id, tenant.slug(), dryRun ? "previewed" : "rejected", clock);
             return new Attempt(parse, problems, 0, 0, null, null);
         }
         Optional<UploadRecord> twin = store.importedTwin(tenant.schema(), id, dataset.name());
@@ -321,10 +329,13 @@ public class ImportService {
                         + "WHERE customer_id IS NOT NULL ON CONFLICT DO NOTHING");
             }
         }
+        clock.lap("customers named");
         long[] counts = upsert(connection, dataset, parse.preset());
+        clock.lap("written (" + counts[0] + " new, " + counts[1] + " updated)");
         if (parse.preset() != null && parse.preset().customerCountry() != null) {
             fillCustomerCountries(connection);
         }
+        Log.infof("Upload #%d of %s imported: %s", id, tenant.slug(), clock);
         return new Attempt(parse, problems, counts[0], counts[1], earliest, null);
     }
 
@@ -518,13 +529,20 @@ public class ImportService {
 
     /**
      * One set-based upsert; rows equal to what is stored are left alone. A preset that fills only some columns
-     * leaves the others of an existing row as they are. Returns {inserted, updated}.
+     * leaves the others of an existing row as they are. Into an empty table (a first import, or replace mode), a
+     * plain INSERT: nothing can conflict, and PostgreSQL skips the speculative insertion. Returns {inserted, updated}.
      */
     private static long[] upsert(Connection connection, Dataset dataset, Preset preset) throws SQLException {
         String table = dataset.name();
         List<String> written = preset == null || preset.fills().isEmpty() ? dataset.tableColumns()
                 : dataset.tableColumns().stream().filter(preset.fills()::contains).toList();
         String columns = String.join(", ", written);
+        if (isEmpty(connection, table)) {
+            try (Statement statement = connection.createStatement()) {
+                return new long[] {statement.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + columns
+                        + " FROM stage"), 0};
+            }
+        }
         List<String> values = written.stream().filter(column -> !dataset.keyColumns().contains(column)).toList();
         String set = values.stream().map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
         String changed = "(" + values.stream().map(column -> table + "." + column).collect(Collectors.joining(", "))
@@ -536,6 +554,14 @@ public class ImportService {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    private static boolean isEmpty(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT NOT EXISTS (SELECT FROM " + table + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 

@@ -239,7 +239,7 @@ public final class UploadParser {
                         + mapping.dataset().fileName() + "; ignored"));
             }
         }
-        return new MappedShape(mapping, positions, canonical && !saved ? null : mapping, saved);
+        return MappedShape.of(mapping, positions, canonical && !saved ? null : mapping, saved);
     }
 
     /** A file whose header fits no format, preset or mapping: the person must map its columns. */
@@ -269,8 +269,8 @@ public final class UploadParser {
     private interface Shape {
         Target target();
 
-        /** The raw field values; null = the row continues an earlier row's record. */
-        Map<String, String> fields(CsvRecord record) throws FieldProblem, Preset.SkippedRow;
+        /** The raw values of the dataset's fields, in their order; null = the row continues an earlier row's record. */
+        String[] fields(CsvRecord record) throws FieldProblem, Preset.SkippedRow;
 
         /** The file column a field's problem is reported under. */
         String fileColumn(String field);
@@ -286,17 +286,28 @@ public final class UploadParser {
         }
     }
 
-    private record MappedShape(ColumnMapping columns, Map<String, Integer> positions, ColumnMapping mapping,
+    private record MappedShape(ColumnMapping columns, int[] fieldPositions, ColumnMapping mapping,
             boolean savedMapping) implements Shape {
+
+        /** fieldPositions: where each field of the dataset is in a row of the file, -1 where no column gives it. */
+        static MappedShape of(ColumnMapping columns, Map<String, Integer> positions, ColumnMapping mapping, boolean savedMapping) {
+            int[] fieldPositions = columns.dataset().fields().stream()
+                    .mapToInt(field -> columns.columns().containsKey(field.name()) ? positions.get(columns.columns().get(field.name())) : -1)
+                    .toArray();
+            return new MappedShape(columns, fieldPositions, mapping, savedMapping);
+        }
+
         @Override
         public Target target() {
             return new Target(columns.dataset(), null);
         }
 
         @Override
-        public Map<String, String> fields(CsvRecord record) {
-            Map<String, String> fields = new HashMap<>();
-            columns.columns().forEach((field, column) -> fields.put(field, record.getField(positions.get(column))));
+        public String[] fields(CsvRecord record) {
+            String[] fields = new String[fieldPositions.length];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = fieldPositions[i] < 0 ? null : record.getField(fieldPositions[i]);
+            }
             return fields;
         }
 
@@ -318,8 +329,8 @@ public final class UploadParser {
         }
 
         @Override
-        public Map<String, String> fields(CsvRecord record) throws FieldProblem, Preset.SkippedRow {
-            return preset.transformation().fields(new Preset.Row() {
+        public String[] fields(CsvRecord record) throws FieldProblem, Preset.SkippedRow {
+            Map<String, String> fields = preset.transformation().fields(new Preset.Row() {
                 @Override
                 public String cell(String column) {
                     Integer position = positions.get(column);
@@ -332,6 +343,7 @@ public final class UploadParser {
                     return reportingCurrency;
                 }
             });
+            return fields == null ? null : preset.dataset().fields().stream().map(field -> fields.get(field.name())).toArray(String[]::new);
         }
 
         String country(CsvRecord record) {
@@ -357,7 +369,7 @@ public final class UploadParser {
                     + " fields but the header has " + headerSize + " (a missing delimiter, an extra one or a stray quote)"));
             return null;
         }
-        Map<String, String> raw;
+        String[] raw;
         try {
             raw = shape.fields(record);
         } catch (Preset.SkippedRow skipped) {
@@ -371,10 +383,11 @@ public final class UploadParser {
             return new Row(null);
         }
         Dataset dataset = shape.target().dataset();
-        Map<String, String> normalized = new HashMap<>();
+        Map<String, String> normalized = new HashMap<>(32);
         boolean ok = true;
-        for (Dataset.Field field : dataset.fields()) {
-            String value = raw.get(field.name());
+        for (int i = 0; i < raw.length; i++) {
+            Dataset.Field field = dataset.fields().get(i);
+            String value = raw[i];
             String column = shape.fileColumn(field.name());
             try {
                 String checked = field.kind().normalize(column, value, zone);

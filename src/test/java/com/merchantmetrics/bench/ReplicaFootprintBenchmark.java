@@ -2,6 +2,8 @@ package com.merchantmetrics.bench;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +24,19 @@ import com.merchantmetrics.testsupport.Forms;
 class ReplicaFootprintBenchmark {
 
     @Test
-    void oneReplicaUnderAnImportAndPageLoads() {
+    void oneReplicaUnderAnImportAndPageLoads() throws Exception {
         String database = TestPostgres.newDatabase("footprint");
         try (AppInstance replica = AppInstance.launch("footprint", database, Map.of(), List.of("-Xmx1152m"))) {
             replica.awaitReady(Duration.ofMinutes(4));
             System.out.println("after start-up: " + replica.resourceUsage());
             replica.createTenant("footprint", "alice");
-            byte[] file = ImportBenchmark.orders(ImportBenchmark.ROWS);
-            given().auth().oauth2(Forms.token("alice")).contentType("text/csv").body(file)
+            Path file = Files.createTempFile("footprint-orders-", ".csv");
+            ImportBenchmark.writeOrders(file, ImportBenchmark.ROWS);
+            given().auth().oauth2(Forms.token("alice")).contentType("text/csv").body(file.toFile())
                     .queryParam("dataset", "orders").queryParam("file_name", "orders.csv")
                     .post(replica.url("/api/v1/tenants/footprint/uploads")).then().statusCode(200);
-            System.out.printf("after importing %d rows (%.0f MB): %s%n", ImportBenchmark.ROWS, file.length / 1e6, replica.resourceUsage());
+            System.out.printf("after importing %d rows (%.0f MB): %s%n", ImportBenchmark.ROWS, Files.size(file) / 1e6, replica.resourceUsage());
+            Files.delete(file);
             for (int round = 0; round < 20; round++) {
                 for (String page : List.of("", "/acquisition", "/retention", "/revenue")) {
                     given().auth().oauth2(Forms.token("alice")).get(replica.url("/t/footprint" + page)).then().statusCode(200);
