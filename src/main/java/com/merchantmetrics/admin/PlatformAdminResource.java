@@ -26,6 +26,8 @@ import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantService;
 import com.merchantmetrics.tenant.TenantService.InvalidTenantException;
 import com.merchantmetrics.tenant.TenantService.NewTenant;
+import com.merchantmetrics.web.Languages;
+import com.merchantmetrics.web.Refusal;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -48,13 +50,15 @@ public class PlatformAdminResource {
     private final PeopleService peopleService;
     private final CurrentUser currentUser;
     private final AuditTrail auditTrail;
+    private final Languages languages;
 
     PlatformAdminResource(TenantService tenantService, PeopleService peopleService, CurrentUser currentUser,
-            AuditTrail auditTrail) {
+            AuditTrail auditTrail, Languages languages) {
         this.tenantService = tenantService;
         this.peopleService = peopleService;
         this.currentUser = currentUser;
         this.auditTrail = auditTrail;
+        this.languages = languages;
     }
 
     @GET
@@ -92,7 +96,7 @@ public class PlatformAdminResource {
             @RestQuery String person, @RestQuery String from, @RestQuery String to) {
         Tenant tenant = peopleService.tenant(tenantSlug);
         return AuditResource.Templates.index(auditTrail.view(tenant.id, tenant.name, ZoneId.of(tenant.timeZone),
-                "/admin/tenants/" + tenant.slug + "/audit", action, person, from, to));
+                "/admin/tenants/" + tenant.slug + "/audit", action, person, from, to, languages.messages()));
     }
 
     @POST
@@ -105,7 +109,8 @@ public class PlatformAdminResource {
             return Response.seeOther(URI.create("/admin/tenants/" + tenant.slug)).build();
         } catch (IllegalArgumentException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.people(tenant, peopleService.people(tenant.id), email, grant, e.getMessage())).build();
+                    .entity(Templates.people(tenant, peopleService.people(tenant.id), email, grant,
+                            Refusal.text(e, languages.messages()))).build();
         }
     }
 }

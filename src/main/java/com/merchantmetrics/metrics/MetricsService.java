@@ -156,11 +156,15 @@ public class MetricsService {
         for (MetricDefinition definition : MetricCatalogue.all()) {
             if (wanted.contains(definition.id())) {
                 ordered.put(definition.id(), values.getOrDefault(definition.id(), new MetricsReport.Value(null,
-                        definition.unit().name(), "no data for this month yet: upload " + String.join(" and ", definition.needs()),
-                        null, Map.of())));
+                        definition.unit().name(), noDataReason(definition), null, Map.of())));
             }
         }
         return ordered;
+    }
+
+    /** The reason of a metric with no row at all for a month. */
+    public static String noDataReason(MetricDefinition definition) {
+        return "no data for this month yet: upload " + String.join(" and ", definition.needs());
     }
 
     private static MetricsReport.Value withBreakdowns(MetricsReport.Value value, Map<String, Map<String, MetricsReport.Value>> breakdowns) {
