@@ -27,7 +27,8 @@ stop() {
   [ -n "$BROWSER_PID" ] && { kill "$BROWSER_PID" 2>/dev/null; wait "$BROWSER_PID" 2>/dev/null; } || true
   # dev mode runs in its own process group (setsid): Maven and the application's JVM stop together
   [ -n "$APP_PID" ] && kill -- "-$APP_PID" 2>/dev/null || true
-  rm -rf "$PROFILE"
+  # Chromium's helpers may still be writing the profile when it is removed
+  rm -rf "$PROFILE" 2>/dev/null || true
 }
 trap stop EXIT
 
@@ -66,6 +67,11 @@ for tenant in acme-wholesale bloom-box; do
 done
 SHOTS+=("home-desktop|$BASE/|$ALICE|1280|en" "home-phone|$BASE/|$ALICE|390|en"
   "bloom-box-overview-vi-desktop|$BASE/t/bloom-box?$PERIOD|$ALICE|1280|vi" "bloom-box-overview-vi-phone|$BASE/t/bloom-box?$PERIOD|$ALICE|390|vi"
+  "bloom-box-cohorts-desktop|$BASE/t/bloom-box/retention?$PERIOD|$ALICE|1280|en|.cohorts"
+  "bloom-box-cohorts-vi-desktop|$BASE/t/bloom-box/retention?$PERIOD|$ALICE|1280|vi|.cohorts"
+  "bloom-box-retention-vi-desktop|$BASE/t/bloom-box/retention?$PERIOD|$ALICE|1280|vi"
+  "bloom-box-email-summary-desktop|$BASE/t/bloom-box/email-summary|$ALICE|1280|en"
+  "bloom-box-uploads-vi-desktop|$BASE/t/bloom-box/uploads|$ALICE|1280|vi"
   "portfolio-desktop|$BASE/portfolio|$MARCO|1280|en" "portfolio-phone|$BASE/portfolio|$MARCO|390|en"
   "admin-tenants-desktop|$BASE/admin/tenants|$ADMIN|1280|en" "not-found-desktop|$BASE/t/no-such-tenant|$ALICE|1280|en")
 java bench/screenshots/Screenshots.java "$DEVTOOLS_PORT" "$OUT" "${SHOTS[@]}"

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * in by sending the person's bearer token with every request, then saves a PNG of each page at each width.
  *
  * Usage: java Screenshots.java DEVTOOLS_PORT OUT_DIR LINE...  where each LINE is
- * "name|url|token|width|accept-language" (token may be empty for public pages).
+ * "name|url|token|width|accept-language[|css-selector]" (token may be empty for public pages; with a selector the
+ * shot starts at that element, e.g. the cohort heatmaps at the end of the retention page).
  */
 public class Screenshots {
 
@@ -54,12 +55,12 @@ public class Screenshots {
         Files.createDirectories(out);
         for (int i = 2; i < args.length; i++) {
             String[] shot = args[i].split("\\|", -1);
-            browser.shoot(shot[0], shot[1], shot[2], Integer.parseInt(shot[3]), shot[4], out);
+            browser.shoot(shot[0], shot[1], shot[2], Integer.parseInt(shot[3]), shot[4], shot.length > 5 ? shot[5] : null, out);
         }
         browser.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
     }
 
-    private void shoot(String name, String url, String token, int width, String language, Path out) throws Exception {
+    private void shoot(String name, String url, String token, int width, String language, String from, Path out) throws Exception {
         StringBuilder headers = new StringBuilder("{\"headers\":{\"Accept-Language\":\"" + language + "\"");
         if (!token.isEmpty()) {
             headers.append(",\"Authorization\":\"Bearer ").append(token).append('"');
@@ -83,10 +84,17 @@ public class Screenshots {
         String metrics = call("Page.getLayoutMetrics", "{}");
         Matcher height = HEIGHT.matcher(metrics);
         double contentHeight = height.find() ? Double.parseDouble(height.group(1)) : viewportHeight;
+        int top = 0;
+        if (from != null) {
+            String offset = call("Runtime.evaluate", "{\"expression\":\"Math.floor(document.querySelector('" + from
+                    + "').getBoundingClientRect().top + window.scrollY)\"}");
+            Matcher value = Pattern.compile("\"value\":([0-9]+)").matcher(offset);
+            top = value.find() ? Integer.parseInt(value.group(1)) : 0;
+        }
         // Desktop pages are cut at 2.5 screens so files stay small; the phone shows its first two screens.
-        int shotHeight = (int) Math.min(contentHeight, width < 600 ? viewportHeight * 2 : viewportHeight * 2.5);
-        String png = call("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":true,\"clip\":{\"x\":0,\"y\":0,\"width\":"
-                + width + ",\"height\":" + shotHeight + ",\"scale\":1}}");
+        int shotHeight = (int) Math.min(contentHeight - top, width < 600 ? viewportHeight * 2 : viewportHeight * 2.5);
+        String png = call("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":true,\"clip\":{\"x\":0,\"y\":" + top
+                + ",\"width\":" + width + ",\"height\":" + shotHeight + ",\"scale\":1}}");
         Matcher data = DATA.matcher(png);
         if (!data.find()) {
             throw new IllegalStateException("No screenshot of " + url + ": " + png);

@@ -28,6 +28,8 @@ import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantService;
 import com.merchantmetrics.tenant.TenantService.InvalidTenantException;
 import com.merchantmetrics.tenant.TenantService.NewTenant;
+import com.merchantmetrics.web.Languages;
+import com.merchantmetrics.web.Refusal;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -56,15 +58,17 @@ public class PlatformAdminResource {
     private final AuditTrail auditTrail;
     private final Clusters clusters;
     private final TenantMove tenantMove;
+    private final Languages languages;
 
     PlatformAdminResource(TenantService tenantService, PeopleService peopleService, CurrentUser currentUser,
-            AuditTrail auditTrail, Clusters clusters, TenantMove tenantMove) {
+            AuditTrail auditTrail, Clusters clusters, TenantMove tenantMove, Languages languages) {
         this.tenantService = tenantService;
         this.peopleService = peopleService;
         this.currentUser = currentUser;
         this.auditTrail = auditTrail;
         this.clusters = clusters;
         this.tenantMove = tenantMove;
+        this.languages = languages;
     }
 
     @GET
@@ -102,7 +106,7 @@ public class PlatformAdminResource {
             @RestQuery String person, @RestQuery String from, @RestQuery String to) {
         Tenant tenant = peopleService.tenant(tenantSlug);
         return AuditResource.Templates.index(auditTrail.view(tenant.id, tenant.name, ZoneId.of(tenant.timeZone),
-                "/admin/tenants/" + tenant.slug + "/audit", action, person, from, to));
+                "/admin/tenants/" + tenant.slug + "/audit", action, person, from, to, languages.messages()));
     }
 
     @POST
@@ -115,8 +119,8 @@ public class PlatformAdminResource {
             return Response.seeOther(URI.create("/admin/tenants/" + tenant.slug)).build();
         } catch (IllegalArgumentException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.people(tenant, peopleService.people(tenant.id), email, grant, e.getMessage(),
-                            clusterChoice(tenant, null))).build();
+                    .entity(Templates.people(tenant, peopleService.people(tenant.id), email, grant,
+                            Refusal.text(e, languages.messages()), clusterChoice(tenant, null))).build();
         }
     }
 

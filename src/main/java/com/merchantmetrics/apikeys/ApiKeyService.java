@@ -12,6 +12,8 @@ import com.merchantmetrics.audit.AuditLog;
 import com.merchantmetrics.core.SecretTokens;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantRole;
+import com.merchantmetrics.web.Messages;
+import com.merchantmetrics.web.Refusal;
 
 /**
  * API keys give a machine one role in one tenant. A key reads {@code mmk_<prefix>_<secret>}: the prefix finds the
@@ -40,7 +42,7 @@ public class ApiKeyService {
     public CreatedKey create(long tenantId, String name, String role, Long createdBy, AuditLog.Actor actor) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 100) {
-            throw new IllegalArgumentException("Give the key a name of 1 to 100 characters, e.g. \"Nightly ERP export\"");
+            throw new Refusal(Messages::nameTheKey);
         }
         TenantRole keyRole = keyRole(role);
         String token = SecretTokens.newToken();
@@ -65,7 +67,7 @@ public class ApiKeyService {
     public void revoke(long tenantId, long keyId, AuditLog.Actor actor) {
         ApiKey key = ApiKey.<ApiKey>findByIdOptional(keyId)
                 .filter(found -> found.tenantId == tenantId && found.isActive())
-                .orElseThrow(() -> new IllegalArgumentException("No such active key"));
+                .orElseThrow(() -> new Refusal(Messages::noSuchActiveKey));
         key.revokedAt = Instant.now();
         auditLog.record(actor, tenantId, "api_key.revoked", key.name + " (" + key.prefix + "…)");
     }
@@ -100,6 +102,6 @@ public class ApiKeyService {
         if ("viewer".equals(role)) {
             return TenantRole.viewer;
         }
-        throw new IllegalArgumentException("Choose analyst (upload and read) or viewer (read only)");
+        throw new Refusal(Messages::chooseKeyRole);
     }
 }

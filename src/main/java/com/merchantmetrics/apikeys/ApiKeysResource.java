@@ -19,6 +19,8 @@ import com.merchantmetrics.tenant.CurrentTenant;
 import com.merchantmetrics.tenant.RequiresTenantRole;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantRole;
+import com.merchantmetrics.web.Languages;
+import com.merchantmetrics.web.Refusal;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -38,11 +40,13 @@ public class ApiKeysResource {
     private final CurrentTenant currentTenant;
     private final CurrentUser currentUser;
     private final ApiKeyService keys;
+    private final Languages languages;
 
-    ApiKeysResource(CurrentTenant currentTenant, CurrentUser currentUser, ApiKeyService keys) {
+    ApiKeysResource(CurrentTenant currentTenant, CurrentUser currentUser, ApiKeyService keys, Languages languages) {
         this.currentTenant = currentTenant;
         this.currentUser = currentUser;
         this.keys = keys;
+        this.languages = languages;
     }
 
     @GET
@@ -57,7 +61,7 @@ public class ApiKeysResource {
             ApiKeyService.CreatedKey created = keys.create(tenantId(), name, role, currentUser.get().id, currentUser.actor());
             return Response.ok(page(created, null)).header("Cache-Control", "no-store").build();
         } catch (IllegalArgumentException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, e.getMessage())).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, Refusal.text(e, languages.messages()))).build();
         }
     }
 
@@ -68,7 +72,7 @@ public class ApiKeysResource {
             keys.revoke(tenantId(), keyId, currentUser.actor());
             return Response.seeOther(URI.create("/t/" + currentTenant.access().slug() + "/api-keys")).build();
         } catch (IllegalArgumentException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, e.getMessage())).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, Refusal.text(e, languages.messages()))).build();
         }
     }
 

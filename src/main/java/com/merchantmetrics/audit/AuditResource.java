@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.merchantmetrics.tenant.CurrentTenant;
 import com.merchantmetrics.tenant.RequiresTenantRole;
 import com.merchantmetrics.tenant.TenantRole;
+import com.merchantmetrics.web.Languages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,10 +44,12 @@ public class AuditResource {
 
     private final CurrentTenant currentTenant;
     private final AuditTrail trail;
+    private final Languages languages;
 
-    AuditResource(CurrentTenant currentTenant, AuditTrail trail) {
+    AuditResource(CurrentTenant currentTenant, AuditTrail trail, Languages languages) {
         this.currentTenant = currentTenant;
         this.trail = trail;
+        this.languages = languages;
     }
 
     @GET
@@ -54,6 +57,6 @@ public class AuditResource {
             @RestQuery String to) {
         var tenant = currentTenant.access();
         return Templates.index(trail.view(tenant.tenantId(), tenant.name(), ZoneId.of(tenant.timeZone()),
-                "/t/" + tenant.slug() + "/audit", action, person, from, to));
+                "/t/" + tenant.slug() + "/audit", action, person, from, to, languages.messages()));
     }
 }

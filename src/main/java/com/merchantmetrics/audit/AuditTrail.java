@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.merchantmetrics.web.Messages;
+
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
@@ -40,11 +42,11 @@ public class AuditTrail {
         this.retention = retention;
     }
 
-    /** The page model for raw query parameters; a date that does not parse is reported, not guessed. */
+    /** The page model for raw query parameters; a date that does not parse is reported (in the words of msg), not guessed. */
     public AuditResource.AuditView view(long tenantId, String tenantName, ZoneId zone, String formAction, String action,
-            String person, String from, String to) {
+            String person, String from, String to, Messages msg) {
         try {
-            Filter filter = new Filter(action, person, parseDay(from, "From"), parseDay(to, "To"));
+            Filter filter = new Filter(action, person, parseDay(from, msg.from(), msg), parseDay(to, msg.to(), msg));
             return new AuditResource.AuditView(tenantName, formAction, zone.getId(), entries(tenantId, zone, filter), filter,
                     retention.toDays(), PAGE_SIZE, null);
         } catch (IllegalArgumentException e) {
@@ -53,14 +55,14 @@ public class AuditTrail {
         }
     }
 
-    private static LocalDate parseDay(String value, String field) {
+    private static LocalDate parseDay(String value, String field, Messages msg) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " date \"" + value + "\" is not a date like 2026-01-31");
+            throw new IllegalArgumentException(msg.notADate(field, value));
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.merchantmetrics.metrics.CohortReport;
 import com.merchantmetrics.metrics.CohortService;
 import com.merchantmetrics.tenant.TenantAccess;
+import com.merchantmetrics.web.Messages;
 
 /** The retention page's cohort heatmaps: subscription, buyer and revenue cohorts of the period's acquisition months. */
 @ApplicationScoped
@@ -24,46 +25,42 @@ public class CohortHeatmaps {
         this.cohorts = cohorts;
     }
 
-    public List<CohortHeatmap> of(TenantAccess tenant, Period period, Formats formats) {
+    public List<CohortHeatmap> of(TenantAccess tenant, Period period, Formats formats, Messages msg) {
         CohortReport report = cohorts.cohorts(tenant, period.from(), period.to());
-        return heatmaps(report.cohorts(), formats);
+        return heatmaps(report.cohorts(), formats, msg);
     }
 
-    static List<CohortHeatmap> heatmaps(List<CohortReport.Cohort> cohorts, Formats formats) {
+    static List<CohortHeatmap> heatmaps(List<CohortReport.Cohort> cohorts, Formats formats, Messages msg) {
         return List.of(
-                shares("cohorts-subscription", "subscription", "Subscription cohorts",
-                        "Share of each acquisition month's customers who are subscribers at the end of each month since.",
-                        cohorts, CohortReport.Cell::subscriberShare, CohortReport.Cell::subscribers, formats),
-                shares("cohorts-buyer", "buyer", "Buyer cohorts",
-                        "Share of each acquisition month's customers with a completed order above zero in each month since.",
-                        cohorts, CohortReport.Cell::buyerShare, CohortReport.Cell::buyers, formats),
-                matrix("cohorts-revenue", "revenue", "Revenue cohorts: MRR retention",
-                        "Each cohort's MRR at the end of each month since, against its MRR at the end of its first month (in brackets).",
+                shares("cohorts-subscription", "subscription", msg.subscriptionCohorts(), msg.subscriptionCohortsDescription(),
+                        cohorts, CohortReport.Cell::subscriberShare, CohortReport.Cell::subscribers, formats, msg),
+                shares("cohorts-buyer", "buyer", msg.buyerCohorts(), msg.buyerCohortsDescription(),
+                        cohorts, CohortReport.Cell::buyerShare, CohortReport.Cell::buyers, formats, msg),
+                matrix("cohorts-revenue", "revenue", msg.mrrRetentionCohorts(), msg.mrrRetentionCohortsDescription(),
                         cohorts, CohortReport.Cell::mrrRetention,
                         cell -> cell.mrrRetention() == null ? "–"
                                 : formats.percent(cell.mrrRetention()) + " (" + formats.money(cell.mrr()) + ")",
-                        BigDecimal.ONE),
-                matrix("cohorts-revenue-per-customer", "revenue-per-customer", "Revenue cohorts: cumulative revenue per customer",
-                        "Revenue of each cohort's customers from their first month to each month since, per customer.",
-                        cohorts, CohortReport.Cell::cumulativeRevenuePerCustomer,
+                        BigDecimal.ONE, msg),
+                matrix("cohorts-revenue-per-customer", "revenue-per-customer", msg.revenuePerCustomerCohorts(),
+                        msg.revenuePerCustomerCohortsDescription(), cohorts, CohortReport.Cell::cumulativeRevenuePerCustomer,
                         cell -> formats.money(cell.cumulativeRevenuePerCustomer()),
                         cohorts.stream().flatMap(c -> c.cells().stream()).map(CohortReport.Cell::cumulativeRevenuePerCustomer)
-                                .max(BigDecimal::compareTo).filter(max -> max.signum() > 0).orElse(BigDecimal.ONE)));
+                                .max(BigDecimal::compareTo).filter(max -> max.signum() > 0).orElse(BigDecimal.ONE), msg));
     }
 
     private static CohortHeatmap shares(String id, String kind, String title, String description, List<CohortReport.Cohort> cohorts,
-            Function<CohortReport.Cell, BigDecimal> share, Function<CohortReport.Cell, Integer> count, Formats formats) {
+            Function<CohortReport.Cell, BigDecimal> share, Function<CohortReport.Cell, Integer> count, Formats formats, Messages msg) {
         return matrix(id, kind, title, description, cohorts, share,
-                cell -> formats.percent(share.apply(cell)) + " (" + count.apply(cell) + ")", BigDecimal.ONE);
+                cell -> formats.percent(share.apply(cell)) + " (" + count.apply(cell) + ")", BigDecimal.ONE, msg);
     }
 
     /** full: the value shown in the darkest shade (values above it too). */
     private static CohortHeatmap matrix(String id, String kind, String title, String description, List<CohortReport.Cohort> cohorts,
-            Function<CohortReport.Cell, BigDecimal> value, Function<CohortReport.Cell, String> text, BigDecimal full) {
+            Function<CohortReport.Cell, BigDecimal> value, Function<CohortReport.Cell, String> text, BigDecimal full, Messages msg) {
         int months = cohorts.stream().mapToInt(c -> c.cells().size()).max().orElse(0);
-        List<String> columns = new ArrayList<>(List.of("Cohort", "Customers"));
+        List<String> columns = new ArrayList<>(List.of(msg.cohort(), msg.customers()));
         for (int k = 0; k < months; k++) {
-            columns.add("Month " + k);
+            columns.add(msg.monthNumber(k));
         }
         List<List<CohortHeatmap.Cell>> rows = new ArrayList<>();
         for (CohortReport.Cohort cohort : cohorts) {

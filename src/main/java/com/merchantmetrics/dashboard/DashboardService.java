@@ -97,7 +97,7 @@ public class DashboardService {
                     view.breakdownOverPeriod("churn-reasons", msg.chartChurnReasons(), "churned_mrr", "reason"),
 
                     RenewalChart.of(view.monthsOfPeriod(), view.report.currency(), msg.periodLabel(view.period).toLowerCase(locale),
-                            view.formats, json));
+                            view.formats, msg, json));
             case revenue -> List.of(
                     view.timeSeries("mrr-arr", msg.chartMrrArr(), msg.chartMrrArrDescription(), Line.line("mrr"), Line.line("arr")),
                     view.timeSeries("revenue", msg.chartRevenue(), msg.chartRevenueDescription(),
@@ -107,7 +107,7 @@ public class DashboardService {
                     view.timeSeries("repeat", msg.chartRepeat(), msg.chartRepeatDescription(),
                             Line.line("repeat_purchase_rate")));
         };
-        List<CohortHeatmap> heatmaps = group == Group.retention ? cohortHeatmaps.of(tenant, period, view.formats) : List.of();
+        List<CohortHeatmap> heatmaps = group == Group.retention ? cohortHeatmaps.of(tenant, period, view.formats, msg) : List.of();
         return view.dashboard(group.name(), title(group, msg), tiles, charts, heatmaps);
     }
 
@@ -198,15 +198,24 @@ public class DashboardService {
             YearMonth month = period.to();
             MetricsReport.Value current = value(month, definition.id());
             BigDecimal now = current == null ? null : current.value();
-            String reason = now == null
-                    ? (current == null || current.reason() == null ? msg.noDataForMonth() : msg.metricReason(current.reason()))
-                    : null;
+            String reason = now == null ? reason(definition, current) : null;
             return new Tile(definition, msg.metricName(definition), msg.metricFormula(definition), msg.metricExplanation(definition),
                     formats.month(month), formats.value(now, definition.unit()),
                     change(definition, number(month.minusMonths(1), definition.id()), now),
                     change(definition, number(month.minusMonths(12), definition.id()), now),
                     Sparkline.points(months().stream().map(m -> number(m, definition.id())).toList()), reason,
                     definition.needs(), inputs(current));
+        }
+
+        /** Why a metric has no value, in the page's language. */
+        String reason(MetricDefinition definition, MetricsReport.Value current) {
+            if (current == null || current.reason() == null) {
+                return msg.noDataForMonth();
+            }
+            if (current.reason().equals(MetricsService.noDataReason(definition))) {
+                return msg.noDataYetUpload(String.join(" " + msg.and() + " ", definition.needs()));
+            }
+            return msg.metricReason(current.reason());
         }
 
         Tile.Change change(MetricDefinition definition, BigDecimal before, BigDecimal now) {
@@ -321,13 +330,13 @@ public class DashboardService {
             inputNames.forEach(name -> columns.add(capitalised(msg.inputName(name.replace('_', ' ')))));
             List<List<Chart.Cell>> rows = new ArrayList<>();
             parts.forEach((key, part) -> {
-                categories.add(key);
+                categories.add(msg.breakdownKey(key));
                 if (part.value() == null) {
                     data.addNull();
                 } else {
                     data.add(part.value());
                 }
-                List<Chart.Cell> row = new ArrayList<>(List.of(new Chart.Cell(key, key),
+                List<Chart.Cell> row = new ArrayList<>(List.of(new Chart.Cell(msg.breakdownKey(key), key),
                         new Chart.Cell(formats.value(part.value(), definition.unit()),
                                 part.value() == null ? "" : part.value().toPlainString())));
                 for (String name : inputNames) {

@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.merchantmetrics.metrics.MetricCatalogue;
 import com.merchantmetrics.metrics.MetricsReport;
+import com.merchantmetrics.web.Messages;
 
 /**
  * Renewal rate and revenue renewal rate per billing period over the whole period: Σ renewed ÷ Σ due and Σ MRR after
@@ -33,7 +35,7 @@ final class RenewalChart {
         BigDecimal mrrAfter = BigDecimal.ZERO;
     }
 
-    static Chart of(List<MetricsReport.Month> months, String currency, String periodLabel, Formats formats, ObjectMapper json) {
+    static Chart of(List<MetricsReport.Month> months, String currency, String periodLabel, Formats formats, Messages msg, ObjectMapper json) {
         Map<String, Totals> totals = new TreeMap<>((a, b) -> rank(a) != rank(b) ? rank(a) - rank(b) : a.compareTo(b));
         for (MetricsReport.Month month : months) {
             parts(month, "renewal_rate").forEach((period, part) -> {
@@ -51,8 +53,10 @@ final class RenewalChart {
         ObjectNode spec = json.createObjectNode().put("currency", currency);
         ArrayNode categories = spec.putArray("categories");
         ArrayNode series = spec.putArray("series");
-        ArrayNode renewal = series.addObject().put("name", "Renewal rate").put("type", "bar").put("unit", "rate").putArray("data");
-        ArrayNode revenue = series.addObject().put("name", "Revenue renewal rate").put("type", "bar").put("unit", "rate")
+        String renewalRate = msg.metricName(MetricCatalogue.byId("renewal_rate").orElseThrow());
+        String revenueRenewalRate = msg.metricName(MetricCatalogue.byId("revenue_renewal_rate").orElseThrow());
+        ArrayNode renewal = series.addObject().put("name", renewalRate).put("type", "bar").put("unit", "rate").putArray("data");
+        ArrayNode revenue = series.addObject().put("name", revenueRenewalRate).put("type", "bar").put("unit", "rate")
                 .putArray("data");
         List<List<Chart.Cell>> rows = new ArrayList<>();
         totals.forEach((period, t) -> {
@@ -60,18 +64,15 @@ final class RenewalChart {
                     : BigDecimal.valueOf(t.renewed).divide(BigDecimal.valueOf(t.due), 6, RoundingMode.HALF_EVEN).stripTrailingZeros();
             BigDecimal revenueRate = t.mrrDue.signum() == 0 ? null
                     : t.mrrAfter.divide(t.mrrDue, 6, RoundingMode.HALF_EVEN).stripTrailingZeros();
-            categories.add(period);
+            categories.add(msg.billingPeriodName(period));
             renewal.add(rate);
             revenue.add(revenueRate);
-            rows.add(List.of(new Chart.Cell(period, period), new Chart.Cell(String.valueOf(t.due), String.valueOf(t.due)),
+            rows.add(List.of(new Chart.Cell(msg.billingPeriodName(period), period), new Chart.Cell(String.valueOf(t.due), String.valueOf(t.due)),
                     new Chart.Cell(String.valueOf(t.renewed), String.valueOf(t.renewed)), percentCell(rate, formats),
                     moneyCell(t.mrrDue, moneyScale, formats), moneyCell(t.mrrAfter, moneyScale, formats), percentCell(revenueRate, formats)));
         });
-        return new Chart(ID, "Renewal and revenue renewal per billing period",
-                "Renewals due in the period (" + periodLabel + ") per billing period: the share renewed, and MRR just after the renewal "
-                        + "date of the renewed ÷ MRR just before of all due (above 100 % with price increases).",
-                spec.toString(), List.of("Billing period", "Due", "Renewed", "Renewal rate", "MRR due", "MRR after renewal",
-                        "Revenue renewal rate"),
+        return new Chart(ID, msg.chartRenewals(), msg.chartRenewalsDescription(periodLabel), spec.toString(),
+                List.of(msg.billingPeriod(), msg.due(), msg.renewed(), renewalRate, msg.mrrDue(), msg.mrrAfterRenewal(), revenueRenewalRate),
                 rows);
     }
 

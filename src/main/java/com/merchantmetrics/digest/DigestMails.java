@@ -19,14 +19,13 @@ import com.merchantmetrics.portfolio.PortfolioService;
 import com.merchantmetrics.portfolio.PortfolioThresholds;
 import com.merchantmetrics.security.AppUser;
 import com.merchantmetrics.tenant.TenantRole;
+import com.merchantmetrics.web.Languages;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 
 /**
  * Writes the summaries as mails: HTML (inline styles, table layout, the trend chart as an inline PNG) and plain
@@ -69,7 +68,7 @@ public class DigestMails {
     }
 
     static DigestMessages words(Locale locale) {
-        return MessageBundles.get(DigestMessages.class, Localized.Literal.of(locale.getLanguage()));
+        return Languages.bundle(DigestMessages.class, locale);
     }
 
     Written merchant(AppUser user, TenantRole role, MerchantFigures figures) {
@@ -79,7 +78,7 @@ public class DigestMails {
         String unsubscribe = unsubscribeUrl(new UnsubscribeTokens.Subject(user.id, figures.tenant().tenantId()));
         MerchantDigest digest = merchantDigests.view(figures, words, locale,
                 new MerchantDigest.Links(tenantUrl, tenantUrl + "/email-summary", unsubscribe),
-                words.why(role.label(), figures.tenant().name()));
+                words.why(Languages.messages(locale).role(role.name()), figures.tenant().name()));
         byte[] chart = figures.chart(locale);
         String html = render(Templates.merchant(digest, "cid:" + CHART_CID), locale, Variant.TEXT_HTML);
         String text = render(Templates.merchant(digest, ""), locale, Variant.TEXT_PLAIN);
@@ -102,7 +101,7 @@ public class DigestMails {
             return new PortfolioDigest.Client(row.tenant().name(), baseUrl + "/t/" + row.tenant().slug(),
                     formats.value(row.mrr(), Unit.money), formats.value(row.netNewMrr(), Unit.money),
                     formats.value(row.customerChurn(), Unit.rate), formats.value(row.ltvCac(), Unit.ratio),
-                    row.flagged() ? String.join("; ", row.flags()) : "–", row.flagged());
+                    row.flagged() ? row.flagsText(Languages.messages(locale)) : "–", row.flagged());
         }).toList();
         String unsubscribe = unsubscribeUrl(new UnsubscribeTokens.Subject(user.id, null));
         PortfolioDigest digest = new PortfolioDigest(words.portfolioSubject(),

@@ -3,7 +3,10 @@ package com.merchantmetrics.digest;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** The words of the weekly summaries, English by default; Vietnamese in messages/digest_vi.properties. */
+/**
+ * The words of the weekly summaries and of the pages about them (settings, unsubscribe, undelivered summaries),
+ * English by default; Vietnamese in messages/digest_vi.properties.
+ */
 @MessageBundle(value = "digest", locale = "en")
 public interface DigestMessages {
 
@@ -171,4 +174,95 @@ public interface DigestMessages {
 
     @Message("Open the portfolio")
     String openPortfolio();
+
+    // --- the e-mail summary settings page, the unsubscribe pages, undelivered summaries (administration) ----
+    @Message("Weekly e-mail summary")
+    String weeklyEmailSummary();
+
+    @Message("As account manager you get one e-mail a week with the portfolio table of every client you keep it on for; this setting is for {tenant}.")
+    String emailSummaryPortfolioIntro(String tenant);
+
+    @Message("Once a week: what moved in {tenant}'s numbers and why, this month so far and last month against the month before, with the MRR trend.")
+    String emailSummaryMerchantIntro(String tenant);
+
+    @Message("Times are in the tenant's time zone, {zone}. Every e-mail has a one-click unsubscribe link.")
+    String emailSummaryTimes(String zone);
+
+    @Message("Send me the weekly summary of {tenant}")
+    String sendMeTheSummary(String tenant);
+
+    @Message("Day")
+    String day();
+
+    @Message("Hour")
+    String hour();
+
+    @Message("Preview this week's e-mail")
+    String previewEmail();
+
+    @Message("Send me a test")
+    String sendMeATest();
+
+    @Message("Choose a day (1 = Monday … 7 = Sunday) and an hour from 0 to 23.")
+    String chooseDayAndHour();
+
+    @Message("Saved.")
+    String saved();
+
+    @Message("A test e-mail is on its way to {email}.")
+    String testEmailOnItsWay(String email);
+
+    @Message("Your weekly e-mail summary of {tenant}:")
+    String yourEmailSummaryOf(String tenant);
+
+    @Message("Stop getting {what}?")
+    String stopGetting(String what);
+
+    @Message("Unsubscribed")
+    String unsubscribed();
+
+    @Message("You will no longer get {what}. You can turn it on again on the tenant's “E-mail summary” page.")
+    String noLongerGet(String what);
+
+    @Message("the weekly portfolio summary of your clients")
+    String portfolioSummaryOfClients();
+
+    @Message("the weekly summary of {tenant}")
+    String weeklySummaryOf(String tenant);
+
+    @Message("this tenant")
+    String thisTenant();
+
+    @Message("This unsubscribe link is not valid.")
+    String unsubscribeLinkNotValid();
+
+    @Message("E-mail summaries")
+    String emailSummaries();
+
+    @Message("Summaries that failed at least once. Pending ones are retried with growing back-off; failed ones were given up after the last attempt. Sent summaries are not listed.")
+    String undeliveredExplained();
+
+    @Message("Recipient")
+    String recipient();
+
+    @Message("Summary")
+    String summary();
+
+    @Message("Week")
+    String week();
+
+    @Message("Attempts")
+    String attempts();
+
+    @Message("Next attempt (UTC)")
+    String nextAttemptUtc();
+
+    @Message("Last error")
+    String lastError();
+
+    @Message("{#when status}{#is 'pending'}pending{#is 'failed'}failed{#is 'sent'}sent{#else}{status}{/when}")
+    String sendStatus(String status);
+
+    @Message("Every summary went out.")
+    String everySummaryWentOut();
 }

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +18,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import com.merchantmetrics.security.CurrentUser;
 import com.merchantmetrics.tenant.CurrentTenant;
 import com.merchantmetrics.tenant.TenantAccess;
+import com.merchantmetrics.web.Languages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,8 +27,6 @@ import io.quarkus.qute.TemplateInstance;
 @Path("/t/{slug}/email-summary")
 @Produces(MediaType.TEXT_HTML)
 public class DigestResource {
-
-    static final List<String> DAYS = Arrays.stream(DayOfWeek.values()).map(day -> day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)).toList();
 
     @CheckedTemplate(basePath = "DigestSettings")
     static class Templates {
@@ -40,12 +38,15 @@ public class DigestResource {
     private final CurrentUser currentUser;
     private final DigestPreferences preferences;
     private final DigestPreviews previews;
+    private final Languages languages;
 
-    DigestResource(CurrentTenant currentTenant, CurrentUser currentUser, DigestPreferences preferences, DigestPreviews previews) {
+    DigestResource(CurrentTenant currentTenant, CurrentUser currentUser, DigestPreferences preferences, DigestPreviews previews,
+            Languages languages) {
         this.currentTenant = currentTenant;
         this.currentUser = currentUser;
         this.preferences = preferences;
         this.previews = previews;
+        this.languages = languages;
     }
 
     @GET
@@ -66,11 +67,11 @@ public class DigestResource {
             }
         } catch (RuntimeException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page(null, "Choose a day (1 = Monday … 7 = Sunday) and an hour from 0 to 23.")).build();
+                    .entity(page(null, words().chooseDayAndHour())).build();
         }
         TenantAccess tenant = currentTenant.access();
         preferences.save(tenant.tenantId(), currentUser.get().id, new DigestPreference("on".equals(enabled), chosenDay, chosenHour));
-        return Response.ok(page("Saved.", null)).build();
+        return Response.ok(page(words().saved(), null)).build();
     }
 
     /** This week's e-mail as it would go out now. */
@@ -85,12 +86,21 @@ public class DigestResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance sendTest() {
         previews.sendTest(currentUser.get(), currentTenant.access());
-        return page("A test e-mail is on its way to " + currentUser.get().email + ".", null);
+        return page(words().testEmailOnItsWay(currentUser.get().email), null);
+    }
+
+    private DigestMessages words() {
+        return Languages.bundle(DigestMessages.class, languages.locale());
+    }
+
+    /** Monday to Sunday in the page's language. */
+    private List<String> days() {
+        return Arrays.stream(DayOfWeek.values()).map(day -> day.getDisplayName(TextStyle.FULL, languages.locale())).toList();
     }
 
     private TemplateInstance page(String message, String error) {
         TenantAccess tenant = currentTenant.access();
-        return Templates.edit(tenant, preferences.of(tenant.tenantId(), currentUser.get().id, tenant.role()), DAYS,
+        return Templates.edit(tenant, preferences.of(tenant.tenantId(), currentUser.get().id, tenant.role()), days(),
                 tenant.role() == com.merchantmetrics.tenant.TenantRole.account_manager, message, error);
     }
 }

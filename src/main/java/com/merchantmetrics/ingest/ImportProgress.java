@@ -15,19 +15,9 @@ import com.merchantmetrics.tenant.TenantSchema;
 @ApplicationScoped
 public class ImportProgress {
 
+    /** Worded for people by {@code Messages.importPhase}. */
     public enum Phase {
-        queued("Waiting for this tenant's previous import to finish"), checking("Reading and checking rows"), importing("Reading rows into the database"),
-        validating("Checking keys, FX rates and periods"), writing("Writing the rows");
-
-        private final String label;
-
-        Phase(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        queued, checking, importing, validating, writing
     }
 
     /** total: null when unknown (first read of a file). */

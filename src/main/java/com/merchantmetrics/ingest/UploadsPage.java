@@ -36,6 +36,7 @@ import com.merchantmetrics.tenant.RequiresTenantRole;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantRole;
 import com.merchantmetrics.tenant.TenantSchema;
+import com.merchantmetrics.web.Languages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -74,9 +75,11 @@ public class UploadsPage {
     private final UploadStore store;
     private final UploadJobs jobs;
     private final ImportProgress progress;
+    private final Languages languages;
 
     UploadsPage(CurrentTenant currentTenant, CurrentUser currentUser, ImportService imports, UploadStore store,
-            UploadJobs jobs, ImportProgress progress) {
+            UploadJobs jobs, ImportProgress progress, Languages languages) {
+        this.languages = languages;
         this.currentTenant = currentTenant;
         this.currentUser = currentUser;
         this.imports = imports;
@@ -97,7 +100,7 @@ public class UploadsPage {
     public Response preview(@RestForm("file") FileUpload file, @RestForm String dataset, @RestForm String mode,
             @RestForm String encoding, @Context HttpHeaders headers) throws IOException {
         if (file == null || file.fileName() == null || file.fileName().isBlank()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page("Choose a file to upload")).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(msg().chooseAFile())).build();
         }
         try (InputStream in = Files.newInputStream(file.uploadedFile());
                 ReceivedFile received = ReceivedFile.receive(in, file.fileName(), imports.maxBytes())) {
@@ -105,7 +108,7 @@ public class UploadsPage {
             jobs.preview(tenant(), currentUser.actor(), id, Optional.empty());
             return toUpload(id, headers);
         } catch (UploadRefused refused) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(refused.getMessage())).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(ProblemReasons.in(msg(), refused.getMessage()))).build();
         }
     }
 
@@ -147,7 +150,7 @@ public class UploadsPage {
         Optional<Dataset> dataset = Dataset.byName(form.getFirst("dataset"));
         if (dataset.isEmpty() || !upload.canBePreviewed()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(showPage(upload, null, dataset.isEmpty()
-                    ? "Choose the dataset the file's columns map to" : "This upload cannot be read again; upload the file again")).build();
+                    ? msg().chooseMappingDataset() : msg().cannotReadAgain())).build();
         }
         Map<String, String> columns = new LinkedHashMap<>();
         for (Dataset.Field field : dataset.get().fields()) {
@@ -159,8 +162,7 @@ public class UploadsPage {
         ColumnMapping mapping = new ColumnMapping(dataset.get(), columns);
         if (!mapping.missingRequired().isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(showPage(upload, dataset.get().name(),
-                    "Choose a column for the required field" + (mapping.missingRequired().size() > 1 ? "s " : " ")
-                            + String.join(", ", mapping.missingRequired()))).build();
+                    msg().chooseRequiredColumns(mapping.missingRequired().size(), String.join(", ", mapping.missingRequired())))).build();
         }
         store.markReceived(tenant().schema(), uploadId);
         jobs.preview(tenant(), currentUser.actor(), uploadId, Optional.of(mapping));
@@ -173,8 +175,8 @@ public class UploadsPage {
     public Response confirm(@PathParam("uploadId") long uploadId, @Context HttpHeaders headers) {
         UploadRecord upload = upload(uploadId);
         if (!upload.canBeImported()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(showPage(upload, null, "Upload #" + uploadId + " ("
-                    + upload.fileName() + ") is " + upload.status() + " and cannot be imported; upload the file again")).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(showPage(upload, null,
+                    msg().cannotBeImported(uploadId, upload.fileName(), msg().uploadStatus(upload.status())))).build();
         }
         jobs.confirm(tenant(), currentUser.actor(), uploadId);
         return toUpload(uploadId, headers);
@@ -221,7 +223,8 @@ public class UploadsPage {
         ColumnMapping mapping = store.mapping(schema, upload.id());
         Dataset mappingDataset = Dataset.byName(dataset).or(() -> Optional.ofNullable(mapping).map(ColumnMapping::dataset))
                 .or(() -> Dataset.byName(upload.dataset())).orElse(Dataset.orders);
-        return Templates.show(tenant(), upload, store.preview(schema, upload.id()), store.problems(schema, upload.id()), mapping,
+        List<Problem> problems = store.problems(schema, upload.id()).stream().map(problem -> ProblemReasons.shown(problem, msg())).toList();
+        return Templates.show(tenant(), upload, store.preview(schema, upload.id()), problems, mapping,
                 header, List.of(Dataset.values()), mappingDataset, mappingFields(mappingDataset, mapping, header),
                 progress.of(schema, upload.id()).orElse(null), error);
     }
@@ -249,6 +252,10 @@ public class UploadsPage {
     private TemplateInstance page(String error) {
         return Templates.index(tenant(), store.list(tenant().schema(), 100), List.of(Dataset.values()),
                 UploadLimits.describe(imports.maxBytes()), error);
+    }
+
+    private UploadMessages msg() {
+        return Languages.bundle(UploadMessages.class, languages.locale());
     }
 
     private TenantAccess tenant() {

@@ -3,6 +3,7 @@ package com.merchantmetrics.members;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,31 +17,22 @@ import com.merchantmetrics.security.AppUser;
 import com.merchantmetrics.tenant.MembershipService;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantRole;
+import com.merchantmetrics.web.Languages;
+import com.merchantmetrics.web.Messages;
+import com.merchantmetrics.web.Refusal;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 /** Invitations by e-mail: a single-use link that expires, valid only for the invited address. */
 @ApplicationScoped
 @Transactional
 public class InvitationService {
 
+    /** What accepting an invitation did; the page words it with {@code Messages.invitationOutcome}. */
     public enum Outcome {
-        joined("You joined %s."),
-        already_member("You are already a member of %s; your role did not change."),
-        wrong_user("This invitation to %s was sent to another e-mail address. Sign in with that address to accept it."),
-        expired("This invitation to %s has expired. Ask an owner to invite you again."),
-        used("This invitation to %s was already used or withdrawn.");
-
-        private final String message;
-
-        Outcome(String message) {
-            this.message = message;
-        }
-
-        public String message(String tenantName) {
-            return message.formatted(tenantName);
-        }
+        joined, already_member, wrong_user, expired, used
     }
 
     public record Acceptance(Outcome outcome, Tenant tenant) {
@@ -49,7 +41,7 @@ public class InvitationService {
     @CheckedTemplate(basePath = "InvitationMail")
     static class Mails {
         static native MailTemplateInstance invitation(String tenantName, String inviterName, String role, String link,
-                Instant expiresAt);
+                Instant expiresAt, String language);
     }
 
     private final MembershipService memberships;
@@ -84,10 +76,13 @@ public class InvitationService {
         invitation.expiresAt = Instant.now().plus(validity);
         invitation.persist();
         auditLog.record(actor, tenant.id, "member.invited", normalized + " as " + invitedRole.label());
-        Mails.invitation(tenant.name, inviter.displayName(), invitedRole.label(), baseUrl + "/invitations/" + token,
-                invitation.expiresAt)
+        Locale locale = Languages.of(AppUser.findByEmail(normalized).map(user -> user.language).orElse(inviter.language), null);
+        Messages msg = Languages.messages(locale);
+        Mails.invitation(tenant.name, inviter.displayName(), msg.role(invitedRole.name()), baseUrl + "/invitations/" + token,
+                invitation.expiresAt, locale.getLanguage())
+                .setAttribute(TemplateInstance.LOCALE, locale)
                 .to(normalized)
-                .subject("You are invited to " + tenant.name + " on Merchant Metrics")
+                .subject(msg.invitationMailSubject(tenant.name))
                 .sendAndAwait();
     }
 
@@ -98,7 +93,7 @@ public class InvitationService {
     public void revoke(long tenantId, long invitationId, AuditLog.Actor actor) {
         Invitation invitation = Invitation.<Invitation>findByIdOptional(invitationId)
                 .filter(found -> found.tenantId == tenantId)
-                .orElseThrow(() -> new IllegalArgumentException("No such invitation"));
+                .orElseThrow(() -> new Refusal(Messages::noSuchInvitation));
         invitation.revokedAt = Instant.now();
         auditLog.record(actor, tenantId, "member.invitation_revoked", invitation.email);
     }
@@ -148,6 +143,6 @@ public class InvitationService {
         } catch (IllegalArgumentException | NullPointerException e) {
             // answered below
         }
-        throw new IllegalArgumentException("Choose owner, analyst or viewer");
+        throw new Refusal(Messages::chooseMemberRole);
     }
 }

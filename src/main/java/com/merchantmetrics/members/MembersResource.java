@@ -19,10 +19,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import com.merchantmetrics.security.CurrentUser;
 import com.merchantmetrics.tenant.CurrentTenant;
-import com.merchantmetrics.tenant.MembershipService.LastOwnerException;
 import com.merchantmetrics.tenant.RequiresTenantRole;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantRole;
+import com.merchantmetrics.web.Languages;
+import com.merchantmetrics.web.Messages;
+import com.merchantmetrics.web.Refusal;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,13 +45,15 @@ public class MembersResource {
     private final CurrentUser currentUser;
     private final PeopleService people;
     private final InvitationService invitations;
+    private final Languages languages;
 
     MembersResource(CurrentTenant currentTenant, CurrentUser currentUser, PeopleService people,
-            InvitationService invitations) {
+            InvitationService invitations, Languages languages) {
         this.currentTenant = currentTenant;
         this.currentUser = currentUser;
         this.people = people;
         this.invitations = invitations;
+        this.languages = languages;
     }
 
     @GET
@@ -62,26 +66,26 @@ public class MembersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response invite(@RestForm String email, @RestForm String role) {
         return act(() -> invitations.invite(tenantId(), email, role, currentUser.get(), currentUser.actor()),
-                "Invitation sent to " + email);
+                msg().invitationSentTo(email));
     }
 
     @POST
     @Path("invitations/{invitationId}/revoke")
     public Response revoke(@PathParam("invitationId") long invitationId) {
-        return act(() -> invitations.revoke(tenantId(), invitationId, currentUser.actor()), "Invitation withdrawn");
+        return act(() -> invitations.revoke(tenantId(), invitationId, currentUser.actor()), msg().invitationWithdrawn());
     }
 
     @POST
     @Path("{userId}/role")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeRole(@PathParam("userId") long userId, @RestForm String role) {
-        return act(() -> people.changeRole(tenantId(), userId, role, currentUser.actor()), "Role changed");
+        return act(() -> people.changeRole(tenantId(), userId, role, currentUser.actor()), msg().roleChanged());
     }
 
     @POST
     @Path("{userId}/remove")
     public Response remove(@PathParam("userId") long userId) {
-        return act(() -> people.remove(tenantId(), userId, currentUser.actor()), "Member removed");
+        return act(() -> people.remove(tenantId(), userId, currentUser.actor()), msg().memberRemoved());
     }
 
     private Response act(Runnable action, String message) {
@@ -89,8 +93,8 @@ public class MembersResource {
             action.run();
             return Response.seeOther(URI.create("/t/" + currentTenant.access().slug() + "/members?done="
                     + URLEncoder.encode(message, StandardCharsets.UTF_8))).build();
-        } catch (IllegalArgumentException | LastOwnerException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, e.getMessage())).build();
+        } catch (IllegalArgumentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, Refusal.text(e, msg()))).build();
         }
     }
 
@@ -98,6 +102,10 @@ public class MembersResource {
         long tenantId = tenantId();
         return Templates.index(currentTenant.access(), people.people(tenantId), invitations.pending(tenantId),
                 invitations.validity().toDays(), message, error);
+    }
+
+    private Messages msg() {
+        return languages.messages();
     }
 
     private long tenantId() {

@@ -20,6 +20,8 @@ import com.merchantmetrics.tenant.Membership;
 import com.merchantmetrics.tenant.MembershipService;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantRole;
+import com.merchantmetrics.web.Messages;
+import com.merchantmetrics.web.Refusal;
 
 /**
  * Who has access to a tenant: granting it by e-mail (the person sees the tenant at first sign-in), changing and
@@ -32,13 +34,6 @@ public class PeopleService {
     /** role is the membership role, null for an account manager who is not also a member. */
     public record Person(long userId, String email, String name, TenantRole role, boolean accountManager,
             boolean signedInYet) {
-        public String access() {
-            if (role == null) {
-                return TenantRole.account_manager.label();
-            }
-            return accountManager ? role.label() + " · " + TenantRole.account_manager.label() : role.label();
-        }
-
         public boolean member() {
             return role != null;
         }
@@ -96,7 +91,7 @@ public class PeopleService {
         try {
             return TenantRole.valueOf(grant);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("Choose owner, analyst, viewer or account manager");
+            throw new Refusal(Messages::chooseAccess);
         }
     }
 
@@ -104,7 +99,7 @@ public class PeopleService {
         TenantRole newRole = parseRole(role);
         boolean knownHere = memberships.isMember(tenantId, userId) || AccountManagerAssignment.exists(tenantId, userId);
         if (newRole == TenantRole.account_manager || !knownHere) {
-            throw new IllegalArgumentException("Choose owner, analyst or viewer for someone with access to this tenant");
+            throw new Refusal(Messages::chooseRoleForMember);
         }
         memberships.grant(tenantId, userId, newRole);
         auditLog.record(actor, tenantId, "member.role_changed", emailOf(userId) + " is now " + newRole.label());

@@ -103,7 +103,7 @@ public class MetricsService {
                     if (wanted.contains(definition.id())) {
                         Raw raw = values.get(definition.id());
                         metrics.put(definition.id(), raw == null ? new MetricsReport.Value(null, definition.unit().name(),
-                                "no data for this month yet: upload " + String.join(" and ", definition.needs()), null, Map.of())
+                                noDataReason(definition), null, Map.of())
                                 : rounded(raw, definition, moneyScale));
                     }
                 }
@@ -278,6 +278,11 @@ public class MetricsService {
                 ResultSet rs = state.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /** The reason of a metric with no row at all for a month. */
+    public static String noDataReason(MetricDefinition definition) {
+        return "no data for this month yet: upload " + String.join(" and ", definition.needs());
     }
 
     private static BigDecimal round(BigDecimal value, MetricDefinition definition, int moneyScale) {

@@ -16,7 +16,7 @@ import com.merchantmetrics.web.Messages;
 public record ClientRow(TenantAccess tenant, YearMonth month, BigDecimal mrr, BigDecimal netNewMrr, BigDecimal mrrGrowth,
         BigDecimal customerChurn, String churnBasis, BigDecimal churnChangePoints, BigDecimal netMrrChurn, BigDecimal cac,
         BigDecimal ltvCac, BigDecimal visitorConversion, long renewalsDue, BigDecimal mrrAtRisk, String lastUpload, Long daysSinceUpload, String refreshedAt,
-        List<String> flags) {
+        List<PortfolioFlag> flags) {
 
     public boolean flagged() {
         return !flags.isEmpty();
@@ -35,12 +35,17 @@ public record ClientRow(TenantAccess tenant, YearMonth month, BigDecimal mrr, Bi
                 new Cell(lastUpload == null ? msg.never() : msg.uploadedDaysAgo(lastUpload, daysSinceUpload),
                         daysSinceUpload == null ? "" : daysSinceUpload.toString()),
                 new Cell(refreshedAt == null ? "–" : refreshedAt, refreshedAt == null ? "" : refreshedAt),
-                new Cell(flags.isEmpty() ? "–" : String.join("; ", flags), String.join("; ", flags)));
+                new Cell(flags.isEmpty() ? "–" : flagsText(msg), flagsText(Languages.messages(Locale.ENGLISH))));
     }
 
     public static final List<String> COLUMNS = List.of("Client", "MRR", "Net new MRR", "MRR growth", "Customer churn",
             "Net MRR churn", "CAC", "LTV:CAC", "Visitor conversion", "Renewals due (30 days)", "MRR at risk (30 days)",
             "Last upload", "Figures as of", "Flags");
+
+    /** The flags in one line, in the words of msg. */
+    public String flagsText(Messages msg) {
+        return String.join("; ", flags.stream().map(flag -> flag.text(msg)).toList());
+    }
 
     public record Cell(String text, String sortValue) {
     }

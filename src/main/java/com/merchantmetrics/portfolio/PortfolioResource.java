@@ -107,23 +107,24 @@ public class PortfolioResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveThresholds(@RestForm("min_ltv_cac") String minLtvCac,
             @RestForm("max_churn_rise_points") String maxChurnRise, @RestForm("max_days_without_upload") String maxDays) {
+        Messages msg = languages.messages();
         List<String> problems = new ArrayList<>();
-        BigDecimal ltvCac = decimal("Minimum LTV:CAC", minLtvCac, false, problems);
-        BigDecimal churnRise = decimal("Churn rise", maxChurnRise, true, problems);
+        BigDecimal ltvCac = decimal(msg.minimumLtvCac(), minLtvCac, false, problems, msg);
+        BigDecimal churnRise = decimal(msg.churnRise(), maxChurnRise, true, problems, msg);
         Integer days = null;
         try {
             days = Integer.valueOf(maxDays == null ? "" : maxDays.trim());
             if (days < 1) {
-                problems.add("Days without upload: " + maxDays + " must be 1 or more.");
+                problems.add(msg.daysMustBePositive(maxDays));
             }
         } catch (NumberFormatException e) {
-            problems.add("Days without upload: \"" + maxDays + "\" is not a whole number of days.");
+            problems.add(msg.daysNotAWholeNumber(maxDays));
         }
         if (!problems.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.index(view(null, null, false, problems, null))).build();
         }
         save(ltvCac, churnRise, days);
-        return Response.ok(Templates.index(view(null, null, false, List.of(), "Thresholds saved; the flags below use them."))).build();
+        return Response.ok(Templates.index(view(null, null, false, List.of(), msg.thresholdsSaved()))).build();
     }
 
     private void save(BigDecimal minLtvCac, BigDecimal maxChurnRise, int maxDays) {
@@ -146,7 +147,7 @@ public class PortfolioResource {
             try {
                 month = YearMonth.parse(monthText.trim());
             } catch (DateTimeParseException e) {
-                allProblems.add("Month: \"" + monthText + "\" is not a month like 2024-01; showing " + month + ".");
+                allProblems.add(languages.messages().notAMonth(monthText, month.toString()));
             }
         }
         long userId = currentUser.get().id;
@@ -172,15 +173,15 @@ public class PortfolioResource {
                 .toList();
     }
 
-    private static BigDecimal decimal(String field, String text, boolean positive, List<String> problems) {
+    private static BigDecimal decimal(String field, String text, boolean positive, List<String> problems, Messages msg) {
         try {
             BigDecimal value = new BigDecimal(text == null ? "" : text.trim());
             if (value.signum() < 0 || (positive && value.signum() == 0)) {
-                problems.add(field + ": " + text + " must be " + (positive ? "above" : "at least") + " 0.");
+                problems.add(positive ? msg.mustBeAboveZero(field, text) : msg.mustBeAtLeastZero(field, text));
             }
             return value;
         } catch (NumberFormatException e) {
-            problems.add(field + ": \"" + text + "\" is not a number.");
+            problems.add(msg.notANumber(field, text));
             return null;
         }
     }

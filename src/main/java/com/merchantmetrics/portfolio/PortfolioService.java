@@ -126,17 +126,17 @@ public class PortfolioService {
         Instant lastUpload = freshness.lastImport();
         Long days = lastUpload == null ? null : Duration.between(lastUpload, clock.instant()).toDays();
 
-        List<String> flags = new ArrayList<>();
+        List<PortfolioFlag> flags = new ArrayList<>();
         if (ltvCac != null && ltvCac.compareTo(thresholds.minLtvCac) < 0) {
-            flags.add("LTV:CAC " + plain(ltvCac) + " below " + plain(thresholds.minLtvCac));
+            flags.add(new PortfolioFlag("ltv_cac", plain(ltvCac), plain(thresholds.minLtvCac)));
         }
         if (churnChange != null && churnChange.compareTo(thresholds.maxChurnRisePoints) >= 0) {
-            flags.add("churn up " + churnChange.setScale(1, RoundingMode.HALF_EVEN).toPlainString() + " pts");
+            flags.add(new PortfolioFlag("churn_up", churnChange.setScale(1, RoundingMode.HALF_EVEN).toPlainString(), null));
         }
         if (days == null) {
-            flags.add("no upload yet");
+            flags.add(new PortfolioFlag("no_upload_yet", null, null));
         } else if (days >= thresholds.maxDaysWithoutUpload) {
-            flags.add("no upload for " + days + " days");
+            flags.add(new PortfolioFlag("no_upload", days.toString(), null));
         }
         UpcomingRenewals.Upcoming renewals = figures.renewals();
         String uploadDay = lastUpload == null ? null : lastUpload.atZone(ZoneId.of(client.timeZone())).toLocalDate().toString();

@@ -12,6 +12,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.merchantmetrics.web.Messages;
+import com.merchantmetrics.web.Refusal;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A person known to the product: signed in at least once, or added by e-mail and not yet signed in. */
@@ -57,7 +60,7 @@ public class AppUser extends PanacheEntityBase {
     public static String requireValidEmail(String email) {
         String normalized = normalizeEmail(email);
         if (normalized == null || !EMAIL.matcher(normalized).matches()) {
-            throw new IllegalArgumentException("Enter a valid e-mail address");
+            throw new Refusal(Messages::enterValidEmail);
         }
         return normalized;
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.merchantmetrics.tenant.Tenant;
+import com.merchantmetrics.web.Messages;
 
 /** The tenant settings that change how metrics are computed (metrics.md, "Tenant settings that change definitions"). */
 public record MetricSettings(String reportingCurrency, String timeZone, int inactivityDays, int cacWindowMonths,
@@ -21,36 +22,36 @@ public record MetricSettings(String reportingCurrency, String timeZone, int inac
                 tenant.ltvWindowMonths, tenant.grossMargin);
     }
 
-    /** Settings as typed in the form; problems name the field and what it accepts. */
+    /** Settings as typed in the form; problems name the field and what it accepts, in the words of msg. */
     public static Parsed parse(String currency, String timeZone, String inactivityDays, String cacWindow, String ltvWindow,
-            String grossMarginPercent) {
+            String grossMarginPercent, Messages msg) {
         List<String> problems = new ArrayList<>();
         String code = currency == null ? "" : currency.trim().toUpperCase();
         try {
             Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            problems.add("Reporting currency: \"" + currency + "\" is not an ISO 4217 code such as EUR or USD.");
+            problems.add(msg.badCurrency(currency));
         }
         String zone = timeZone == null ? "" : timeZone.trim();
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            problems.add("Time zone: \"" + timeZone + "\" is not an IANA time zone such as Europe/Berlin.");
+            problems.add(msg.badTimeZone(timeZone));
         }
-        int inactivity = whole("Inactivity window", inactivityDays, 1, 3650, problems);
-        int cac = whole("CAC window", cacWindow, 1, 36, problems);
-        int ltv = whole("LTV window", ltvWindow, 1, 36, problems);
+        int inactivity = whole(msg.settingName("inactivity_days"), inactivityDays, 1, 3650, problems, msg);
+        int cac = whole(msg.settingName("cac_window_months"), cacWindow, 1, 36, problems, msg);
+        int ltv = whole(msg.settingName("ltv_window_months"), ltvWindow, 1, 36, problems, msg);
         BigDecimal margin = null;
         if (grossMarginPercent != null && !grossMarginPercent.isBlank()) {
             try {
                 BigDecimal percent = new BigDecimal(grossMarginPercent.trim());
                 if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-                    problems.add("Gross margin: " + grossMarginPercent + " is outside 0 to 100 %; leave it empty for none.");
+                    problems.add(msg.marginOutOfRange(grossMarginPercent));
                 } else {
                     margin = percent.movePointLeft(2).stripTrailingZeros();
                 }
             } catch (NumberFormatException e) {
-                problems.add("Gross margin: \"" + grossMarginPercent + "\" is not a number of percent such as 62.5.");
+                problems.add(msg.marginNotANumber(grossMarginPercent));
             }
         }
         return new Parsed(problems.isEmpty() ? new MetricSettings(code, zone, inactivity, cac, ltv, margin) : null, problems);
@@ -59,7 +60,7 @@ public record MetricSettings(String reportingCurrency, String timeZone, int inac
     public record Parsed(MetricSettings settings, List<String> problems) {
     }
 
-    private static int whole(String field, String text, int min, int max, List<String> problems) {
+    private static int whole(String field, String text, int min, int max, List<String> problems, Messages msg) {
         try {
             int value = Integer.parseInt(text == null ? "" : text.trim());
             if (value >= min && value <= max) {
@@ -68,7 +69,7 @@ public record MetricSettings(String reportingCurrency, String timeZone, int inac
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(field + ": \"" + text + "\" must be a whole number from " + min + " to " + max + ".");
+        problems.add(msg.notAWholeNumberBetween(field, text, min, max));
         return min;
     }
 

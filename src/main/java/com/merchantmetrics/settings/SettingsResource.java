@@ -20,6 +20,7 @@ import com.merchantmetrics.tenant.RequiresTenantRole;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantRole;
+import com.merchantmetrics.web.Languages;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -43,11 +44,14 @@ public class SettingsResource {
     private final CurrentTenant currentTenant;
     private final CurrentUser currentUser;
     private final MetricSettingsService settingsService;
+    private final Languages languages;
 
-    SettingsResource(CurrentTenant currentTenant, CurrentUser currentUser, MetricSettingsService settingsService) {
+    SettingsResource(CurrentTenant currentTenant, CurrentUser currentUser, MetricSettingsService settingsService,
+            Languages languages) {
         this.currentTenant = currentTenant;
         this.currentUser = currentUser;
         this.settingsService = settingsService;
+        this.languages = languages;
     }
 
     @GET
@@ -60,7 +64,8 @@ public class SettingsResource {
     public Response save(@RestForm("reporting_currency") String currency, @RestForm("time_zone") String timeZone,
             @RestForm("inactivity_days") String inactivityDays, @RestForm("cac_window_months") String cacWindow,
             @RestForm("ltv_window_months") String ltvWindow, @RestForm("gross_margin_percent") String grossMargin) {
-        MetricSettings.Parsed parsed = MetricSettings.parse(currency, timeZone, inactivityDays, cacWindow, ltvWindow, grossMargin);
+        MetricSettings.Parsed parsed = MetricSettings.parse(currency, timeZone, inactivityDays, cacWindow, ltvWindow, grossMargin,
+                languages.messages());
         if (!parsed.problems().isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.edit(currentTenant.access(), current(), parsed.problems(), null, TIME_ZONES)).build();

@@ -3,14 +3,17 @@ package com.merchantmetrics.tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.merchantmetrics.web.Messages;
+import com.merchantmetrics.web.Refusal;
+
 /** Grants, changes and removes access to a tenant, keeping at least one owner at all times. */
 @ApplicationScoped
 @Transactional
 public class MembershipService {
 
-    public static class LastOwnerException extends RuntimeException {
+    public static class LastOwnerException extends Refusal {
         LastOwnerException() {
-            super("A tenant always keeps at least one owner: make someone else owner first");
+            super(Messages::lastOwner);
         }
     }
 

@@ -32,10 +32,21 @@ public class Languages {
 
     public Locale locale() {
         if (locale == null) {
-            String chosen = currentUser.isSignedIn() ? currentUser.get().language : null;
-            locale = chosen != null ? Locale.forLanguageTag(chosen) : fromBrowser(routingContext.request().getHeader("Accept-Language"));
+            locale = of(chosen(), routingContext.request().getHeader("Accept-Language"));
         }
         return locale;
+    }
+
+    /** For a page that a link of an e-mail opens without signing in: the recipient's saved language wins. */
+    public void useSavedLanguage(String saved) {
+        if (saved != null) {
+            locale = Locale.forLanguageTag(saved);
+        }
+    }
+
+    /** A saved language ("en", "vi" or null) if there is one, else the best match of the browser's. */
+    public static Locale of(String saved, String acceptLanguage) {
+        return saved != null ? Locale.forLanguageTag(saved) : fromBrowser(acceptLanguage);
     }
 
     /** The person's saved choice, or null when the browser decides. */
@@ -59,9 +70,14 @@ public class Languages {
         }
     }
 
-    /** The bundle of a locale; English is the default bundle, the others are localized files. */
+    /** The page bundle of a locale. */
     public static Messages messages(Locale locale) {
-        return locale.getLanguage().equals("en") ? MessageBundles.get(Messages.class)
-                : MessageBundles.get(Messages.class, Localized.Literal.of(locale.getLanguage()));
+        return bundle(Messages.class, locale);
+    }
+
+    /** A message bundle in a locale; English is the default bundle, the others are localized files. */
+    public static <T> T bundle(Class<T> type, Locale locale) {
+        return locale.getLanguage().equals("en") ? MessageBundles.get(type)
+                : MessageBundles.get(type, Localized.Literal.of(locale.getLanguage()));
     }
 }

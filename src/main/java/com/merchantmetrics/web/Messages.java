@@ -1,7 +1,5 @@
 package com.merchantmetrics.web;
 
-import java.time.Instant;
-
 import com.merchantmetrics.dashboard.Period;
 import com.merchantmetrics.metrics.MetricDefinition;
 
@@ -12,6 +10,8 @@ import io.quarkus.qute.i18n.MessageBundle;
  * Every text of the pages, in English; other languages in {@code messages/msg_<language>.properties}. Templates use
  * {@code {msg:key}}; Java code gets the bundle of a locale from {@link Languages}. Metric names, formulas and
  * explanations stay in English in the metric catalogue (the API and docs serve those) and are translated here by id.
+ * Quarkus 3.30 generates broken code for a bundle of more than 300 messages: a feature with many texts gets a bundle
+ * of its own (the uploads pages: {@code ingest.UploadMessages}).
  */
 @MessageBundle(locale = "en")
 public interface Messages {
@@ -386,114 +386,9 @@ public interface Messages {
     @Message("no data for this month")
     String noDataForMonth();
 
-    // --- uploads -----------------------------------------------------------------------------------------------
-    @Message("Upload CSV files of your data (also .csv.gz or a .zip with one CSV; up to {maxSize}). You see a preview with every problem before anything is written; a confirmed import writes all rows or none, and uploading the same rows again never duplicates them.")
-    String uploadsIntro(String maxSize);
-
-    @Message("Upload a file")
-    String uploadAFile();
-
-    @Message("File")
-    String file();
-
-    @Message("Detect from the header")
-    String detectFromHeader();
-
-    @Message("Mode")
-    String mode();
-
-    @Message("Merge: add new rows, update changed ones")
-    String modeMerge();
-
-    @Message("Replace this dataset with the file")
-    String modeReplace();
-
-    @Message("Encoding")
-    String encoding();
-
-    @Message("Detect (UTF-8, else Windows-1252)")
-    String detectEncoding();
-
-    @Message("Upload and preview")
-    String uploadAndPreview();
-
-    @Message("History")
-    String history();
-
-    @Message("By")
-    String by();
-
-    @Message("{count} errors")
-    String errorCount(long count);
-
-    @Message("({inserted} new, {updated} updated)")
-    String newAndUpdated(Long inserted, Long updated);
-
-    @Message("No uploads yet. Start with customers.csv or orders.csv.")
-    String noUploadsYet();
-
-    @Message("{#when status}{#is 'imported'}imported{#is 'rejected'}rejected{#is 'failed'}failed{#is 'previewed'}previewed{#else}{status}{/when}")
-    String uploadStatus(String status);
-
-    @Message("Read as")
-    String readAs();
-
-    @Message("({count} skipped)")
-    String rowsSkipped(long count);
-
-    @Message("← Uploads")
-    String backToUploads();
-
-    @Message("Encoding, delimiter")
-    String encodingAndDelimiter();
-
-    @Message("Uploaded")
-    String uploaded();
-
-    @Message("{when} by {who}")
-    String atBy(Instant when, String who);
-
-    @Message("Download the original file")
-    String downloadOriginal();
-
-    @Message("Download all problems (CSV)")
-    String downloadProblems();
-
-    @Message("Import {rows} rows ({mode})")
-    String importRows(Long rows, String mode);
-
-    @Message("Nothing has been written yet.")
-    String nothingWrittenYet();
-
-    @Message("First rows as read")
-    String firstRows();
-
-    @Message("Problems")
-    String problems();
-
-    @Message("{errors} errors, {warnings} warnings")
-    String errorsAndWarnings(long errors, long warnings);
-
-    @Message("Severity")
-    String severity();
-
-    @Message("Row")
-    String row();
-
-    @Message("Column")
-    String column();
-
-    @Message("Value")
-    String value();
-
-    @Message("Reason")
-    String reason();
-
-    @Message("No problems.")
-    String noProblems();
-
-    @Message("The first 500 problems are shown; download the CSV for all.")
-    String first500Problems();
+    /** A metric without any row for the month: the files it needs, joined by "and" (as the metrics API says it). */
+    @Message("no data for this month yet: upload {files}")
+    String noDataYetUpload(String files);
 
     // --- settings ----------------------------------------------------------------------------------------------
     @Message("How {tenant}'s metrics are computed. Saving a change recomputes every month of history with the new settings and is recorded in the audit log with the old and new values.")
@@ -620,6 +515,18 @@ public interface Messages {
     @Message("Accept and join")
     String acceptAndJoin();
 
+    @Message("You are invited to {tenant} on Merchant Metrics")
+    String invitationMailSubject(String tenant);
+
+    @Message("{inviter} invited you to {tenant} on Merchant Metrics as {role}.")
+    String invitationMailInvited(String inviter, String tenant, String role);
+
+    @Message("Accept the invitation")
+    String invitationMailAccept();
+
+    @Message("The link works once, for this e-mail address only, until {expiresAt}. If you did not expect it, ignore this e-mail.")
+    String invitationMailLinkWorks(java.time.Instant expiresAt);
+
     // --- API keys ----------------------------------------------------------------------------------------------
     @Message("Machines use a key to upload data and read metrics of {tenant} through the API, sending it in the X-Api-Key header. A key works for this tenant only.")
     String apiKeysIntro(String tenant);
@@ -693,6 +600,9 @@ public interface Messages {
 
     @Message("system")
     String system();
+
+    @Message("{field} date \"{value}\" is not a date like 2026-01-31")
+    String notADate(String field, String value);
 
     @Message("No entries match.")
     String noEntriesMatch();
@@ -769,6 +679,9 @@ public interface Messages {
     @Message("No tenants yet.")
     String noTenantsYetAdmin();
 
+    @Message("{#when status}{#is 'provisioning'}provisioning{#is 'active'}active{#is 'suspended'}suspended{#else}{status}{/when}")
+    String tenantStatus(String status);
+
     @Message("New tenant")
     String newTenant();
 
@@ -807,4 +720,180 @@ public interface Messages {
 
     @Message("Imports of this tenant wait until the move is over; the data is copied, checked, and then removed from the cluster it leaves.")
     String moveDataExplained();
+
+    // --- cohorts and renewals ----------------------------------------------------------------------------------
+    @Message("Cohorts by acquisition month")
+    String cohortsTitle();
+
+    @Message("Customers grouped by the month they were acquired (the cohort) and followed month by month: month 0 is the acquisition month. Darker cells are higher.")
+    String cohortsIntro();
+
+    @Message("Cohort kind")
+    String cohortKind();
+
+    @Message("No customers were acquired in the period yet.")
+    String noCohortsYet();
+
+    @Message("Subscription cohorts")
+    String subscriptionCohorts();
+
+    @Message("Share of each acquisition month's customers who are subscribers at the end of each month since.")
+    String subscriptionCohortsDescription();
+
+    @Message("Buyer cohorts")
+    String buyerCohorts();
+
+    @Message("Share of each acquisition month's customers with a completed order above zero in each month since.")
+    String buyerCohortsDescription();
+
+    @Message("Revenue cohorts: MRR retention")
+    String mrrRetentionCohorts();
+
+    @Message("Each cohort's MRR at the end of each month since, against its MRR at the end of its first month (in brackets).")
+    String mrrRetentionCohortsDescription();
+
+    @Message("Revenue cohorts: cumulative revenue per customer")
+    String revenuePerCustomerCohorts();
+
+    @Message("Revenue of each cohort's customers from their first month to each month since, per customer.")
+    String revenuePerCustomerCohortsDescription();
+
+    @Message("Cohort")
+    String cohort();
+
+    @Message("Customers")
+    String customers();
+
+    @Message("Month {number}")
+    String monthNumber(int number);
+
+    @Message("Renewal and revenue renewal per billing period")
+    String chartRenewals();
+
+    @Message("Renewals due in the period ({period}) per billing period: the share renewed, and MRR just after the renewal date of the renewed ÷ MRR just before of all due (above 100 % with price increases).")
+    String chartRenewalsDescription(String period);
+
+    @Message("Billing period")
+    String billingPeriod();
+
+    @Message("{#when period}{#is 'week'}week{#is 'month'}month{#is 'quarter'}quarter{#is 'half_year'}half year{#is 'year'}year{#else}{period}{/when}")
+    String billingPeriodName(String period);
+
+    @Message("Due")
+    String due();
+
+    @Message("Renewed")
+    String renewed();
+
+    @Message("MRR due")
+    String mrrDue();
+
+    @Message("MRR after renewal")
+    String mrrAfterRenewal();
+
+    /** A breakdown's key as the metrics service names it ("not set" for a blank channel, "not given" for no reason). */
+    @Message("{#when key}{#is 'not set'}not set{#is 'not given'}not given{#else}{key}{/when}")
+    String breakdownKey(String key);
+
+    // --- form errors and notices composed by the server ------------------------------------------------------
+    @Message("Invitation sent to {email}")
+    String invitationSentTo(String email);
+
+    @Message("Invitation withdrawn")
+    String invitationWithdrawn();
+
+    @Message("Role changed")
+    String roleChanged();
+
+    @Message("Member removed")
+    String memberRemoved();
+
+    @Message("Choose owner, analyst or viewer")
+    String chooseMemberRole();
+
+    @Message("Choose owner, analyst, viewer or account manager")
+    String chooseAccess();
+
+    @Message("Choose owner, analyst or viewer for someone with access to this tenant")
+    String chooseRoleForMember();
+
+    @Message("No such invitation")
+    String noSuchInvitation();
+
+    @Message("Enter a valid e-mail address")
+    String enterValidEmail();
+
+    @Message("A tenant always keeps at least one owner: make someone else owner first")
+    String lastOwner();
+
+    @Message("Give the key a name of 1 to 100 characters, e.g. \"Nightly ERP export\"")
+    String nameTheKey();
+
+    @Message("No such active key")
+    String noSuchActiveKey();
+
+    @Message("Choose analyst (upload and read) or viewer (read only)")
+    String chooseKeyRole();
+
+    @Message("{#when outcome}{#is 'joined'}You joined {tenant}."
+            + "{#is 'already_member'}You are already a member of {tenant}; your role did not change."
+            + "{#is 'wrong_user'}This invitation to {tenant} was sent to another e-mail address. Sign in with that address to accept it."
+            + "{#is 'expired'}This invitation to {tenant} has expired. Ask an owner to invite you again."
+            + "{#else}This invitation to {tenant} was already used or withdrawn.{/when}")
+    String invitationOutcome(String outcome, String tenant);
+
+    @Message("Reporting currency: \"{value}\" is not an ISO 4217 code such as EUR or USD.")
+    String badCurrency(String value);
+
+    @Message("Time zone: \"{value}\" is not an IANA time zone such as Europe/Berlin.")
+    String badTimeZone(String value);
+
+    @Message("{field}: \"{value}\" must be a whole number from {min} to {max}.")
+    String notAWholeNumberBetween(String field, String value, int min, int max);
+
+    @Message("Gross margin: {value} is outside 0 to 100 %; leave it empty for none.")
+    String marginOutOfRange(String value);
+
+    @Message("Gross margin: \"{value}\" is not a number of percent such as 62.5.")
+    String marginNotANumber(String value);
+
+    @Message("none")
+    String none();
+
+    @Message("{#when setting}{#is 'reporting_currency'}Reporting currency{#is 'time_zone'}Time zone{#is 'inactivity_days'}Inactivity window"
+            + "{#is 'cac_window_months'}CAC window{#is 'ltv_window_months'}LTV window{#is 'gross_margin'}Gross margin{#else}{setting}{/when}")
+    String settingName(String setting);
+
+    @Message("Thresholds saved; the flags below use them.")
+    String thresholdsSaved();
+
+    @Message("Month: \"{value}\" is not a month like 2024-01; showing {month}.")
+    String notAMonth(String value, String month);
+
+    @Message("Minimum LTV:CAC")
+    String minimumLtvCac();
+
+    @Message("Churn rise")
+    String churnRise();
+
+    @Message("{field}: {value} must be above 0.")
+    String mustBeAboveZero(String field, String value);
+
+    @Message("{field}: {value} must be at least 0.")
+    String mustBeAtLeastZero(String field, String value);
+
+    @Message("{field}: \"{value}\" is not a number.")
+    String notANumber(String field, String value);
+
+    @Message("Days without upload: {value} must be 1 or more.")
+    String daysMustBePositive(String value);
+
+    @Message("Days without upload: \"{value}\" is not a whole number of days.")
+    String daysNotAWholeNumber(String value);
+
+    /** A portfolio flag: kind ltv_cac (value below threshold), churn_up (value in points), no_upload_yet, no_upload (value in days). */
+    @Message("{#when kind}{#is 'ltv_cac'}LTV:CAC {value} below {threshold}{#is 'churn_up'}churn up {value} pts"
+            + "{#is 'no_upload_yet'}no upload yet{#is 'no_upload'}no upload for {value} days{#else}{kind}{/when}")
+    String portfolioFlag(String kind, String value, String threshold);
+
 }

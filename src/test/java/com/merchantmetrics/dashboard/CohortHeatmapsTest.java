@@ -9,8 +9,12 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 import com.merchantmetrics.metrics.CohortReport;
+import com.merchantmetrics.web.Languages;
 
-/** Heatmap shading and cell text, without a server. */
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Heatmap shading and cell text (the server only lends the message bundle). */
+@QuarkusTest
 class CohortHeatmapsTest {
 
     @Test
@@ -35,7 +39,8 @@ class CohortHeatmapsTest {
         CohortReport.Cohort feb = new CohortReport.Cohort("2024-02", 2, List.of(new CohortReport.Cell(0, "2024-02", 1,
                 new BigDecimal("0.5"), 1, new BigDecimal("0.5"), BigDecimal.ZERO.setScale(2), null, BigDecimal.ZERO.setScale(2),
                 BigDecimal.ZERO.setScale(2))));
-        List<CohortHeatmap> heatmaps = CohortHeatmaps.heatmaps(List.of(jan, feb), new Formats(Locale.ENGLISH, "USD", "pts", "MMM yyyy"));
+        List<CohortHeatmap> heatmaps = CohortHeatmaps.heatmaps(List.of(jan, feb), new Formats(Locale.ENGLISH, "USD", "pts", "MMM yyyy"),
+                Languages.messages(Locale.ENGLISH));
         assertThat(heatmaps).extracting(CohortHeatmap::kind).containsExactly("subscription", "buyer", "revenue", "revenue-per-customer");
 
         CohortHeatmap subscription = heatmaps.get(0);

@@ -48,7 +48,7 @@ class SettingsTest {
 
         Response saved = save(Map.of("cac_window_months", "1"));
         assertThat(saved.statusCode()).isEqualTo(200);
-        assertThat(saved.asString()).contains("Saved and recomputed: cac_window_months 3 → 1");
+        assertThat(saved.asString()).contains("Saved and recomputed: CAC window 3 → 1");
         // window 1 (April): 600 ÷ 1 new customer (c2)
         assertThat(aprilCac()).isEqualTo(600.0f);
         assertThat(Forms.page("alice", "/t/" + tenant.slug + "/audit?action=settings.changed").asString())
