@@ -3,10 +3,12 @@ package com.merchantmetrics.portfolio;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
 import com.merchantmetrics.dashboard.Formats;
 import com.merchantmetrics.metrics.MetricDefinition.Unit;
 import com.merchantmetrics.tenant.TenantAccess;
+import com.merchantmetrics.web.Languages;
 import com.merchantmetrics.web.Messages;
 
 /**
