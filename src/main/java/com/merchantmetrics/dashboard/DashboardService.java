@@ -215,6 +215,11 @@ public class DashboardService {
             if (current.reason().equals(MetricsService.noDataReason(definition))) {
                 return msg.noDataYetUpload(String.join(" " + msg.and() + " ", definition.needs()));
             }
+            MetricCatalogue.Filtering filtering = MetricCatalogue.filtering(definition.id());
+            if (filtering.reasonNotApplicable(period.filter()).filter(current.reason()::equals).isPresent()) {
+                return msg.notBrokenDown(current.reason(), filtering.notBrokenDown(),
+                        filtering.dimensionNotApplicable(period.filter()).orElseThrow().name());
+            }
             return msg.metricReason(current.reason());
         }
 

@@ -212,6 +212,9 @@ public interface DigestMessages {
     @Message("A test e-mail is on its way to {email}.")
     String testEmailOnItsWay(String email);
 
+    @Message("The test e-mail to {email} could not be sent: the mail server did not take it. Try again in a few minutes.")
+    String testEmailNotSent(String email);
+
     @Message("Your weekly e-mail summary of {tenant}:")
     String yourEmailSummaryOf(String tenant);
 

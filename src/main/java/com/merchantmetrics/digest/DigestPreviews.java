@@ -7,10 +7,13 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.merchantmetrics.security.AppUser;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantRole;
 
+import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -20,6 +23,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class DigestPreviews {
+
+    private static final Logger LOG = Logger.getLogger(DigestPreviews.class);
 
     private final DigestMails mails;
     private final MerchantDigests merchantDigests;
@@ -41,7 +46,15 @@ public class DigestPreviews {
         return mails.merchant(user, tenant.role(), figures);
     }
 
-    void sendTest(AppUser user, TenantAccess tenant) {
-        mailer.send(write(user, tenant).mail());
+    /** False when the mail server did not take the mail (logged): the person is told, nothing is retried. */
+    boolean sendTest(AppUser user, TenantAccess tenant) {
+        Mail mail = write(user, tenant).mail();
+        try {
+            mailer.send(mail);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Test e-mail to %s not sent", user.email);
+            return false;
+        }
     }
 }

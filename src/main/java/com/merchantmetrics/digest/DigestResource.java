@@ -85,8 +85,9 @@ public class DigestResource {
     @Path("test")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance sendTest() {
-        previews.sendTest(currentUser.get(), currentTenant.access());
-        return page(words().testEmailOnItsWay(currentUser.get().email), null);
+        String email = currentUser.get().email;
+        return previews.sendTest(currentUser.get(), currentTenant.access()) ? page(words().testEmailOnItsWay(email), null)
+                : page(null, words().testEmailNotSent(email));
     }
 
     private DigestMessages words() {

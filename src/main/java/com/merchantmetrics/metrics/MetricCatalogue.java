@@ -154,8 +154,12 @@ public final class MetricCatalogue {
 
         /** Why the filter cannot restrict this metric, or empty when it can. */
         public Optional<String> reasonNotApplicable(MetricFilter filter) {
-            return filter.applied().keySet().stream().filter(dimension -> !dimensions.contains(dimension)).findFirst()
-                    .map(dimension -> notBrokenDown + " not broken down by " + dimension.label());
+            return dimensionNotApplicable(filter).map(dimension -> notBrokenDown + " not broken down by " + dimension.label());
+        }
+
+        /** The first dimension of the filter that cannot restrict this metric. */
+        public Optional<Dimension> dimensionNotApplicable(MetricFilter filter) {
+            return filter.applied().keySet().stream().filter(dimension -> !dimensions.contains(dimension)).findFirst();
         }
     }
 

@@ -386,6 +386,13 @@ public interface Messages {
     @Message("no data for this month")
     String noDataForMonth();
 
+    /**
+     * A filter that cannot restrict a metric: reason as the metrics API gives it, subject as the catalogue words it
+     * ("traffic is"), dimension by its id (other languages word it from the last two).
+     */
+    @Message("{reason}")
+    String notBrokenDown(String reason, String subject, String dimension);
+
     /** A metric without any row for the month: the files it needs, joined by "and" (as the metrics API says it). */
     @Message("no data for this month yet: upload {files}")
     String noDataYetUpload(String files);

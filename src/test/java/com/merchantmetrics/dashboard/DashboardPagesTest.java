@@ -100,6 +100,10 @@ class DashboardPagesTest {
         assertThat(b2b).contains("$150.00", "Only customers with segment b2b.", "<option value=\"b2b\" selected>B2B</option>",
                 "href=\"/t/" + tenant.slug + "/export.csv?section=overview&amp;range=custom&amp;from=2024-01&amp;to=2024-04&amp;segment=b2b\"",
                 "marketing spend is not broken down by segment");
+        String b2bInVietnamese = given().auth().oauth2(Forms.token("alice")).header("Accept-Language", "vi")
+                .get("/t/" + tenant.slug + PERIOD + "&segment=b2b").then().statusCode(200).extract().asString();
+        assertThat(b2bInVietnamese).contains("chi phí marketing không được phân tách theo phân khúc")
+                .doesNotContain("not broken down");
         // churned MRR over the 12 months to April: 20 (c5, February) + 110 (c2, March)
         String trailing = page("alice", "/t/" + tenant.slug + "/retention" + PERIOD + "&view=t12m");
         assertThat(trailing).contains("<option value=\"t12m\" selected>", "Each month shows the 12 months ending with it", "$130.00");
