@@ -6,4 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q verify -DskipITs -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.rows="${1:-1000000}" \
-  -DargLine="-Xmx${2:-256m}" 2>&1 | grep -E "^(file|first import|same rows|psql|orders in)|Upload #[0-9]+ .*: stored|Rollup of bench"
+  -DargLine="-Xmx${2:-256m}" 2>&1 | grep -E "^(file|first import|same rows|psql|orders in)|Upload #[0-9]+ of bench|Rollup of bench"
