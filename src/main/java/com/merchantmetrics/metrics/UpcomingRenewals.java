@@ -56,10 +56,6 @@ public class UpcomingRenewals {
         return within(tenant.schema(), tenant.reportingCurrency, tenant.timeZone, window);
     }
 
-    public Upcoming within(TenantAccess tenant, Duration window) {
-        return within(tenant.schema(), tenant.reportingCurrency(), tenant.timeZone(), window);
-    }
-
     /** Renewals due from a given instant on, e.g. the start of the day a weekly summary describes. */
     public Upcoming within(TenantAccess tenant, Instant from, Duration window) {
         return within(tenant.schema(), tenant.reportingCurrency(), tenant.timeZone(), from, window);
