@@ -7,8 +7,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
+import com.merchantmetrics.core.MailWhileYouWait;
 import com.merchantmetrics.security.AppUser;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantRole;
@@ -24,17 +23,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class DigestPreviews {
 
-    private static final Logger LOG = Logger.getLogger(DigestPreviews.class);
-
     private final DigestMails mails;
     private final MerchantDigests merchantDigests;
     private final Mailer mailer;
+    private final MailWhileYouWait mailWhileYouWait;
     private final Clock clock = Clock.systemUTC();
 
-    DigestPreviews(DigestMails mails, MerchantDigests merchantDigests, Mailer mailer) {
+    DigestPreviews(DigestMails mails, MerchantDigests merchantDigests, Mailer mailer, MailWhileYouWait mailWhileYouWait) {
         this.mails = mails;
         this.merchantDigests = merchantDigests;
         this.mailer = mailer;
+        this.mailWhileYouWait = mailWhileYouWait;
     }
 
     DigestMails.Written write(AppUser user, TenantAccess tenant) {
@@ -46,15 +45,9 @@ public class DigestPreviews {
         return mails.merchant(user, tenant.role(), figures);
     }
 
-    /** False when the mail server did not take the mail (logged): the person is told, nothing is retried. */
+    /** False when the mail server did not take the mail: the person is told on the page. */
     boolean sendTest(AppUser user, TenantAccess tenant) {
         Mail mail = write(user, tenant).mail();
-        try {
-            mailer.send(mail);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Test e-mail to %s not sent", user.email);
-            return false;
-        }
+        return mailWhileYouWait.send(user.email, () -> mailer.send(mail));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.merchantmetrics.audit.AuditLog;
+import com.merchantmetrics.core.MailWhileYouWait;
 import com.merchantmetrics.core.SecretTokens;
 import com.merchantmetrics.security.AppUser;
 import com.merchantmetrics.tenant.MembershipService;
@@ -38,6 +39,13 @@ public class InvitationService {
     public record Acceptance(Outcome outcome, Tenant tenant) {
     }
 
+    /** The mail server did not take the invitation mail: the invitation is rolled back, the owner can try again. */
+    public static final class MailNotTaken extends RuntimeException {
+        MailNotTaken(String email) {
+            super("Invitation mail to " + email + " not taken by the mail server");
+        }
+    }
+
     @CheckedTemplate(basePath = "InvitationMail")
     static class Mails {
         static native MailTemplateInstance invitation(String tenantName, String inviterName, String role, String link,
@@ -46,14 +54,16 @@ public class InvitationService {
 
     private final MembershipService memberships;
     private final AuditLog auditLog;
+    private final MailWhileYouWait mailWhileYouWait;
     private final String baseUrl;
     private final Duration validity;
 
-    InvitationService(MembershipService memberships, AuditLog auditLog,
+    InvitationService(MembershipService memberships, AuditLog auditLog, MailWhileYouWait mailWhileYouWait,
             @ConfigProperty(name = "merchant-metrics.base-url") String baseUrl,
             @ConfigProperty(name = "merchant-metrics.invitation-validity", defaultValue = "P7D") Duration validity) {
         this.memberships = memberships;
         this.auditLog = auditLog;
+        this.mailWhileYouWait = mailWhileYouWait;
         this.baseUrl = baseUrl;
         this.validity = validity;
     }
@@ -78,12 +88,14 @@ public class InvitationService {
         auditLog.record(actor, tenant.id, "member.invited", normalized + " as " + invitedRole.label());
         Locale locale = Languages.of(AppUser.findByEmail(normalized).map(user -> user.language).orElse(inviter.language), null);
         Messages msg = Languages.messages(locale);
-        Mails.invitation(tenant.name, inviter.displayName(), msg.role(invitedRole.name()), baseUrl + "/invitations/" + token,
-                invitation.expiresAt, locale.getLanguage())
+        MailTemplateInstance mail = Mails.invitation(tenant.name, inviter.displayName(), msg.role(invitedRole.name()),
+                baseUrl + "/invitations/" + token, invitation.expiresAt, locale.getLanguage())
                 .setAttribute(TemplateInstance.LOCALE, locale)
                 .to(normalized)
-                .subject(msg.invitationMailSubject(tenant.name))
-                .sendAndAwait();
+                .subject(msg.invitationMailSubject(tenant.name));
+        if (!mailWhileYouWait.send(normalized, mail::sendAndAwait)) {
+            throw new MailNotTaken(normalized);
+        }
     }
 
     public List<Invitation> pending(long tenantId) {

@@ -95,6 +95,8 @@ public class MembersResource {
                     + URLEncoder.encode(message, StandardCharsets.UTF_8))).build();
         } catch (IllegalArgumentException e) {
             return Response.status(Response.Status.BAD_REQUEST).entity(page(null, Refusal.text(e, msg()))).build();
+        } catch (InvitationService.MailNotTaken e) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(page(null, msg().invitationNotSent())).build();
         }
     }
 

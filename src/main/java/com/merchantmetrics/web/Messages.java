@@ -806,6 +806,9 @@ public interface Messages {
     @Message("Invitation sent to {email}")
     String invitationSentTo(String email);
 
+    @Message("The invitation could not be sent: the mail server did not take it, so nothing was saved. Try again in a few minutes.")
+    String invitationNotSent();
+
     @Message("Invitation withdrawn")
     String invitationWithdrawn();
 

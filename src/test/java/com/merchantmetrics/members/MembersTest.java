@@ -69,6 +69,23 @@ class MembersTest {
     }
 
     @Test
+    void anInvitationTheMailServerDoesNotTakeIsNotSaved() {
+        String members = "/t/" + tenant.slug + "/members";
+        int port = GreenMailTestResource.stopSmtp();
+        try {
+            String page = Forms.submit("alice", members, members + "/invitations",
+                    Map.of("email", TestUsers.email("bob"), "role", "viewer")).then().statusCode(503).extract().asString();
+            assertThat(page).contains("the mail server did not take it, so nothing was saved");
+        } finally {
+            GreenMailTestResource.restartSmtp(port);
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Invitation.count("tenantId", tenant.id))).isZero();
+
+        String token = invite("bob", "viewer");
+        assertThat(accept("bob", token)).contains("You joined");
+    }
+
+    @Test
     void anExpiredLinkNoLongerWorks() {
         String token = invite("bob", "viewer");
         QuarkusTransaction.requiringNew().run(() -> Invitation.<Invitation>find("tenantId", tenant.id).firstResult()

@@ -18,12 +18,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class GreenMailTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** RFC 5321's five minutes: like real mail servers, GreenMail outwaits the mailer's idle connections (15 s). */
+    private static final int IDLE_CONNECTION_TIMEOUT_MILLIS = 300_000;
+
     private static GreenMail greenMail;
 
     public static synchronized GreenMail mailbox() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-            greenMail.start();
+            start(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         }
         return greenMail;
     }
@@ -37,8 +39,13 @@ public class GreenMailTestResource implements QuarkusTestResourceLifecycleManage
 
     /** A fresh SMTP server (empty mailbox) on the port the application sends to. */
     public static synchronized void restartSmtp(int port) {
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        start(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    private static void start(ServerSetup setup) {
+        greenMail = new GreenMail(setup);
         greenMail.start();
+        greenMail.getSmtp().setClientSocketTimeout(IDLE_CONNECTION_TIMEOUT_MILLIS);
     }
 
     /** The decoded part of the given type ("text/plain", "text/html") of a received mail, or null. */
