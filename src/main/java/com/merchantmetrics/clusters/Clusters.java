@@ -77,6 +77,11 @@ public class Clusters {
                 settings.clusters().keySet().stream().sorted()).toList();
     }
 
+    /** No cluster besides the main database is configured, so every tenant's schema is there. */
+    public boolean onlyMain() {
+        return settings.clusters().isEmpty();
+    }
+
     public Coordinates coordinates(String cluster) {
         if (MAIN.equals(cluster)) {
             return main;

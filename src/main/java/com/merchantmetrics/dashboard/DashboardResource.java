@@ -24,6 +24,7 @@ import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.web.Languages;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 
 /** The overview and the acquisition, retention and revenue pages of a tenant, and their CSV exports. */
@@ -33,20 +34,20 @@ public class DashboardResource {
 
     @CheckedTemplate(basePath = "Dashboard")
     static class Templates {
-        static native TemplateInstance overview(Dashboard dashboard);
-
-        static native TemplateInstance group(Dashboard dashboard);
+        static native TemplateInstance page(String title, TenantAccess tenant, RawString content);
     }
 
     private final CurrentTenant currentTenant;
     private final CurrentUser currentUser;
     private final DashboardService dashboards;
+    private final DashboardPages pages;
     private final AuditLog auditLog;
     private final Languages languages;
 
-    DashboardResource(CurrentTenant currentTenant, CurrentUser currentUser, DashboardService dashboards, AuditLog auditLog,
-            Languages languages) {
+    DashboardResource(CurrentTenant currentTenant, CurrentUser currentUser, DashboardService dashboards, DashboardPages pages,
+            AuditLog auditLog, Languages languages) {
         this.languages = languages;
+        this.pages = pages;
         this.currentTenant = currentTenant;
         this.currentUser = currentUser;
         this.dashboards = dashboards;
@@ -79,25 +80,25 @@ public class DashboardResource {
 
     @GET
     public TemplateInstance overview(@BeanParam PeriodParameters parameters) {
-        return Templates.overview(dashboards.overview(tenant(), period(parameters), languages.locale()));
+        return page(Optional.empty(), parameters);
     }
 
     @GET
     @Path("acquisition")
     public TemplateInstance acquisition(@BeanParam PeriodParameters parameters) {
-        return group(Group.acquisition, parameters);
+        return page(Optional.of(Group.acquisition), parameters);
     }
 
     @GET
     @Path("retention")
     public TemplateInstance retention(@BeanParam PeriodParameters parameters) {
-        return group(Group.retention, parameters);
+        return page(Optional.of(Group.retention), parameters);
     }
 
     @GET
     @Path("revenue")
     public TemplateInstance revenue(@BeanParam PeriodParameters parameters) {
-        return group(Group.revenue, parameters);
+        return page(Optional.of(Group.revenue), parameters);
     }
 
     /**
@@ -139,8 +140,9 @@ public class DashboardResource {
         return CsvDownload.of(fileName, rows);
     }
 
-    private TemplateInstance group(Group group, PeriodParameters parameters) {
-        return Templates.group(dashboards.group(tenant(), group, period(parameters), languages.locale()));
+    private TemplateInstance page(Optional<Group> group, PeriodParameters parameters) {
+        DashboardPages.Rendered page = pages.page(tenant(), group, period(parameters), languages.locale());
+        return Templates.page(page.title(), tenant(), new RawString(page.html()));
     }
 
     private Period period(PeriodParameters parameters) {

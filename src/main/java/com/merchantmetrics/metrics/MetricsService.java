@@ -70,9 +70,14 @@ public class MetricsService {
      */
     public MetricsReport report(TenantAccess tenant, YearMonth from, YearMonth to, Optional<Group> group, MetricFilter filter,
             MetricView view) {
-        String version = QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(tenant.schema(), MetricsService::rollupVersion));
+        String version = rollupVersion(tenant);
         ReportKey key = new ReportKey(tenant.slug(), tenant.reportingCurrency(), version, from, to, group, filter, view);
         return reports.get(key, k -> read(tenant, from, to, group, filter, view)).await().indefinitely();
+    }
+
+    /** The tenant's rollup version (see {@link #rollupVersion(Connection)}), for caches of what is computed from the rollup. */
+    public String rollupVersion(TenantAccess tenant) {
+        return QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(tenant.schema(), MetricsService::rollupVersion));
     }
 
     /** rollupVersion: the rollup's refresh instant, which every import and settings change moves on (see {@link #report}). */

@@ -80,9 +80,13 @@ public class TenantGate {
      * The cluster holding the tenant's schema, from the directory ({@link TenantCluster}), looked up once per
      * transaction. Plain SQL on the transaction's connection rather than Hibernate: that connection may still be in
      * the role of a tenant entered earlier in the transaction, which must not read the control schema, so the lookup
-     * first returns to the application's own role (every tenant access enters its tenant again right after).
+     * first returns to the application's own role (every tenant access enters its tenant again right after). With no
+     * other cluster configured there is nothing to look up: the dashboards' requests save that query.
      */
     public String clusterOf(TenantSchema tenant) {
+        if (clusters.onlyMain()) {
+            return Clusters.MAIN;
+        }
         return QuarkusTransaction.joiningExisting().call(() -> {
             String key = TenantGate.class.getName() + ":" + tenant.slug();
             String known = (String) transactions.getResource(key);
