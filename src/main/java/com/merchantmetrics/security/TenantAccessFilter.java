@@ -29,13 +29,15 @@ public class TenantAccessFilter {
     private final CurrentUser currentUser;
     private final CurrentTenant currentTenant;
     private final TenantAccessService accessService;
+    private final SignedInReach reach;
     private final NotFoundResponses notFound;
 
-    TenantAccessFilter(CurrentUser currentUser, CurrentTenant currentTenant, TenantAccessService accessService,
+    TenantAccessFilter(CurrentUser currentUser, CurrentTenant currentTenant, TenantAccessService accessService, SignedInReach reach,
             NotFoundResponses notFound) {
         this.currentUser = currentUser;
         this.currentTenant = currentTenant;
         this.accessService = accessService;
+        this.reach = reach;
         this.notFound = notFound;
     }
 
@@ -65,7 +67,7 @@ public class TenantAccessFilter {
             return key.filter(holder -> holder.tenantSlug().equals(slug))
                     .flatMap(holder -> accessService.accessOfKey(holder.tenantId(), holder.role()));
         }
-        return currentUser.isSignedIn() ? accessService.accessOf(currentUser.get().id, slug) : Optional.empty();
+        return reach.tenant(slug);
     }
 
     private static RequiresTenantRole requiredRole(ResourceInfo resource) {

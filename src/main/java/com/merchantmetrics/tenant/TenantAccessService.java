@@ -25,19 +25,35 @@ public class TenantAccessService {
         return Tenant.<Tenant>findByIdOptional(tenantId).filter(Tenant::isActive).map(tenant -> TenantAccess.of(tenant, role));
     }
 
-    public List<TenantAccess> tenantsOf(long userId) {
+    /**
+     * Every active tenant a person may enter (by name, each with their strongest role), and whether they are an
+     * account manager of at least one tenant.
+     */
+    public record Reach(List<TenantAccess> tenants, boolean accountManager) {
+
+        public Optional<TenantAccess> tenant(String slug) {
+            return tenants.stream().filter(access -> access.slug().equals(slug)).findFirst();
+        }
+    }
+
+    public Reach reachOf(long userId) {
         Map<Long, TenantRole> roles = new LinkedHashMap<>();
         Membership.listForUser(userId).forEach(membership -> roles.merge(membership.tenantId, membership.role, TenantRole::strongest));
-        AccountManagerAssignment.listForUser(userId)
-                .forEach(assignment -> roles.merge(assignment.tenantId, TenantRole.account_manager, TenantRole::strongest));
+        List<AccountManagerAssignment> assignments = AccountManagerAssignment.listForUser(userId);
+        assignments.forEach(assignment -> roles.merge(assignment.tenantId, TenantRole.account_manager, TenantRole::strongest));
         if (roles.isEmpty()) {
-            return List.of();
+            return new Reach(List.of(), false);
         }
-        return Tenant.<Tenant>list("id in ?1", roles.keySet()).stream()
+        List<TenantAccess> tenants = Tenant.<Tenant>list("id in ?1", roles.keySet()).stream()
                 .filter(Tenant::isActive)
                 .map(tenant -> TenantAccess.of(tenant, roles.get(tenant.id)))
                 .sorted(Comparator.comparing(TenantAccess::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
+        return new Reach(tenants, !assignments.isEmpty());
+    }
+
+    public List<TenantAccess> tenantsOf(long userId) {
+        return reachOf(userId).tenants();
     }
 
     private Optional<TenantRole> roleOf(long tenantId, long userId) {

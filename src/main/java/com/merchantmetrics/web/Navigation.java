@@ -6,10 +6,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
 import com.merchantmetrics.security.CurrentUser;
-import com.merchantmetrics.tenant.AccountManagerAssignment;
+import com.merchantmetrics.security.SignedInReach;
 import com.merchantmetrics.tenant.CurrentTenant;
 import com.merchantmetrics.tenant.TenantAccess;
-import com.merchantmetrics.tenant.TenantAccessService;
 
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,17 +19,16 @@ public class Navigation {
 
     private final CurrentUser currentUser;
     private final CurrentTenant currentTenant;
-    private final TenantAccessService accessService;
+    private final SignedInReach reach;
     private final RoutingContext routingContext;
     private final Languages languages;
-    private List<TenantAccess> tenants;
 
-    Navigation(CurrentUser currentUser, CurrentTenant currentTenant, TenantAccessService accessService,
-            RoutingContext routingContext, Languages languages) {
+    Navigation(CurrentUser currentUser, CurrentTenant currentTenant, SignedInReach reach, RoutingContext routingContext,
+            Languages languages) {
         this.languages = languages;
         this.currentUser = currentUser;
         this.currentTenant = currentTenant;
-        this.accessService = accessService;
+        this.reach = reach;
         this.routingContext = routingContext;
     }
 
@@ -51,15 +49,12 @@ public class Navigation {
     }
 
     public List<TenantAccess> tenants() {
-        if (tenants == null) {
-            tenants = signedIn() ? accessService.tenantsOf(currentUser.get().id) : List.of();
-        }
-        return tenants;
+        return reach.tenants();
     }
 
     /** Assigned to at least one client: the header links to the portfolio. */
     public boolean accountManager() {
-        return signedIn() && AccountManagerAssignment.count("userId", currentUser.get().id) > 0;
+        return reach.accountManager();
     }
 
     public TenantAccess tenant() {
