@@ -190,6 +190,7 @@ public class UploadStore {
     public void finish(TenantSchema tenant, long id, String status, String dataset, UploadParser.Result parse,
             long inserted, long updated, Problems problems) {
         String problemsJson = toJson(problems.list());
+        byte[] allProblems = problems.allAsCompressedCsv().orElse(null);
         String mappingJson = parse == null || parse.mapping() == null ? null : toJson(parse.mapping());
         String headerJson = parse == null ? null : toJson(parse.header());
         String previewJson = parse == null ? null : toJson(new UploadJson.Preview(parse.target().stagedColumns(), parse.preview()));
@@ -198,7 +199,7 @@ public class UploadStore {
                     UPDATE uploads SET status = ?, dataset = ?, finished_at = now(), encoding = coalesce(?, encoding),
                            delimiter = ?, rows_total = ?, rows_inserted = ?, rows_updated = ?, rows_skipped = ?,
                            error_count = ?, warning_count = ?, problems = ?::jsonb, preset = ?, mapping = ?::jsonb,
-                           header = coalesce(?::jsonb, header), preview = ?::jsonb
+                           header = coalesce(?::jsonb, header), preview = ?::jsonb, all_problems_csv_gz = ?
                     WHERE id = ?""")) {
                 update.setString(1, status);
                 update.setString(2, dataset);
@@ -215,7 +216,8 @@ public class UploadStore {
                 update.setString(13, mappingJson);
                 update.setString(14, headerJson);
                 update.setString(15, previewJson);
-                update.setLong(16, id);
+                update.setBytes(16, allProblems);
+                update.setLong(17, id);
                 update.executeUpdate();
             }
             return null;
@@ -316,6 +318,18 @@ public class UploadStore {
         String stored = jsonColumn(tenant, id, "problems");
         return stored == null ? List.of() : fromJson(stored, new TypeReference<List<Problem>>() {
         });
+    }
+
+    /** Every problem of the upload as a gzip-compressed CSV, kept when there were more than {@value Problems#KEPT}. */
+    public Optional<byte[]> allProblemsCompressed(TenantSchema tenant, long id) {
+        return QuarkusTransaction.requiringNew().call(() -> gate.inTenant(tenant, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT all_problems_csv_gz FROM uploads WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.empty();
+                }
+            }
+        }));
     }
 
     /**

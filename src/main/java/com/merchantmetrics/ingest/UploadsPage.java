@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,14 +185,15 @@ public class UploadsPage {
     @Produces("text/csv")
     public Response problems(@PathParam("uploadId") long uploadId) {
         UploadRecord upload = store.find(tenant().schema(), uploadId).orElseThrow(NotFoundException::new);
-        List<Problem> problems = store.problems(tenant().schema(), uploadId);
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("severity", "file", "row", "column", "value", "reason"));
-        for (Problem problem : problems) {
-            rows.add(Arrays.asList(problem.severity().name(), problem.file(), Long.toString(problem.row()), problem.column(),
-                    problem.value(), problem.reason()));
+        String fileName = "upload-" + upload.id() + "-problems.csv";
+        Optional<byte[]> all = store.allProblemsCompressed(tenant().schema(), uploadId);
+        if (all.isPresent()) {
+            return CsvDownload.ofCompressed(fileName, all.get());
         }
-        return CsvDownload.of("upload-" + upload.id() + "-problems.csv", rows);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(Problems.CSV_HEADER);
+        store.problems(tenant().schema(), uploadId).forEach(problem -> rows.add(Problems.csvRow(problem)));
+        return CsvDownload.of(fileName, rows);
     }
 
     @GET
