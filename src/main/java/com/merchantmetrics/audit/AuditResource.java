@@ -1,8 +1,6 @@
 package com.merchantmetrics.audit;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -29,12 +27,6 @@ public class AuditResource {
     /** What the page shows; also used by the administration page of a tenant. */
     public record AuditView(String tenantName, String formAction, String timeZone, List<AuditEntry> entries,
             AuditTrail.Filter filter, long retentionDays, int pageSize, String error) {
-
-        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-        public String localTime(Instant instant) {
-            return WHEN.format(instant.atZone(ZoneId.of(timeZone)));
-        }
     }
 
     @CheckedTemplate(basePath = "Audit")

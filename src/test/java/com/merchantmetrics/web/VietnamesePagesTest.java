@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.merchantmetrics.admin.AdminMessages;
 import com.merchantmetrics.digest.DigestMessages;
 import com.merchantmetrics.digest.UnsubscribeTokens;
 import com.merchantmetrics.ingest.ProblemReasons;
@@ -74,6 +75,7 @@ class VietnamesePagesTest {
         assertThat(keys("messages/msg_vi.properties")).isEqualTo(methods(Messages.class));
         assertThat(keys("messages/digest_vi.properties")).isEqualTo(methods(DigestMessages.class));
         assertThat(keys("messages/upload_vi.properties")).isEqualTo(methods(UploadMessages.class));
+        assertThat(keys("messages/admin_vi.properties")).isEqualTo(methods(AdminMessages.class));
     }
 
     @Test
@@ -168,6 +170,10 @@ class VietnamesePagesTest {
                 o1,c1,2024-12-03,120.00,USD
                 o2,c5,2025-01-07,80.00,USD
                 """).then().statusCode(200);
+        Uploads.post("alice", tenant, null, null, false, """
+                InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+                536365,85123A,HEART,6,2024-12-01 08:26:00,2.55,17850.0,Vietnam
+                """.getBytes(StandardCharsets.UTF_8), "invoices.csv").then().statusCode(200);
         Uploads.post(tenant, "marketing_spend", "date,channel,amount,currency\n2025-01,search,300,USD\n").then().statusCode(200);
         long rejected = Uploads.post("alice", tenant, "orders", null, true,
                 "order_id,customer_id,ordered_at,amount,currency\no9,c9,2025-01-09,ten,USD\no10,,2025-01-10,5,EUR\n"
@@ -197,6 +203,8 @@ class VietnamesePagesTest {
                     Map.of("email", "not-an-address", "role", "viewer")).asString());
             pages.put("portfolio", page("marco", "/portfolio?month=2025-01"));
             pages.put("administration", page("admin", "/admin/tenants"));
+            pages.put("administration refused", Forms.submit("admin", "/admin/tenants", "/admin/tenants", Map.of("name", "Shop",
+                    "slug", "Not A Slug", "reportingCurrency", "USD", "timeZone", "UTC")).asString());
             pages.put("undelivered summaries (without the SMTP errors)",
                     page("admin", "/admin/email-summaries").replaceAll("(?s)<tbody>.*?</tbody>", ""));
             pages.put("unsubscribe", page("alice", unsubscribe));
@@ -222,6 +230,8 @@ class VietnamesePagesTest {
                     "Gia hạn và doanh thu gia hạn theo chu kỳ thanh toán", "Tỷ lệ gia hạn", "năm");
             assertThat(visibleText(pages.get("/uploads/" + rejected))).contains("không phải số tiền: hãy viết số thập phân như 12.50",
                     "bắt buộc nhưng đang để trống", "Ghép các cột của tệp", "lỗi");
+            assertThat(visibleText(pages.get("/uploads"))).contains("Dòng hóa đơn (Online Retail)");
+            assertThat(visibleText(pages.get("administration refused"))).contains("Định danh: “Not A Slug” phải dài 2 đến 40 ký tự");
             assertThat(visibleText(pages.get("settings refused"))).contains("Tiền tệ báo cáo: “EURO”",
                     "Cửa sổ không hoạt động: “0” phải là số nguyên từ 1 đến 3650.");
             assertThat(visibleText(pages.get("audit refused"))).contains("Từ: “2024-02-31” không phải ngày dạng 2026-01-31");
