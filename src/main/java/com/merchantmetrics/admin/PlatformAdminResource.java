@@ -105,7 +105,7 @@ public class PlatformAdminResource {
             @RestQuery String person, @RestQuery String from, @RestQuery String to) {
         Tenant tenant = peopleService.tenant(tenantSlug);
         return AuditResource.Templates.index(auditTrail.view(tenant.id, tenant.name, ZoneId.of(tenant.timeZone),
-                "/admin/tenants/" + tenant.slug + "/audit", action, person, from, to, languages.messages()));
+                "/admin/tenants/" + tenant.slug + "/audit", action, person, from, to, languages.locale()));
     }
 
     @POST

@@ -26,7 +26,12 @@ public class AuditResource {
 
     /** What the page shows; also used by the administration page of a tenant. */
     public record AuditView(String tenantName, String formAction, String timeZone, List<AuditEntry> entries,
-            AuditTrail.Filter filter, long retentionDays, int pageSize, String error) {
+            AuditTrail.Filter filter, long retentionDays, int pageSize, String error, AuditDetails.Words words) {
+
+        /** The entry's detail in the page's language. */
+        public String detail(AuditEntry entry) {
+            return AuditDetails.in(words, entry.action, entry.detail);
+        }
     }
 
     @CheckedTemplate(basePath = "Audit")
@@ -49,6 +54,6 @@ public class AuditResource {
             @RestQuery String to) {
         var tenant = currentTenant.access();
         return Templates.index(trail.view(tenant.tenantId(), tenant.name(), ZoneId.of(tenant.timeZone()),
-                "/t/" + tenant.slug() + "/audit", action, person, from, to, languages.messages()));
+                "/t/" + tenant.slug() + "/audit", action, person, from, to, languages.locale()));
     }
 }

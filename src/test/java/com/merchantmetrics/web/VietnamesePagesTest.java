@@ -28,6 +28,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.merchantmetrics.admin.AdminMessages;
+import com.merchantmetrics.audit.AuditDetails;
+import com.merchantmetrics.audit.AuditMessages;
 import com.merchantmetrics.digest.DigestMessages;
 import com.merchantmetrics.digest.UnsubscribeTokens;
 import com.merchantmetrics.ingest.ProblemReasons;
@@ -76,6 +78,7 @@ class VietnamesePagesTest {
         assertThat(keys("messages/digest_vi.properties")).isEqualTo(methods(DigestMessages.class));
         assertThat(keys("messages/upload_vi.properties")).isEqualTo(methods(UploadMessages.class));
         assertThat(keys("messages/admin_vi.properties")).isEqualTo(methods(AdminMessages.class));
+        assertThat(keys("messages/audit_vi.properties")).isEqualTo(methods(AuditMessages.class));
     }
 
     @Test
@@ -152,6 +155,30 @@ class VietnamesePagesTest {
     }
 
     @Test
+    void auditEntriesAreWordedInVietnameseAndInEnglishAsStored() {
+        AuditDetails.Words en = AuditDetails.Words.in(Locale.ENGLISH);
+        AuditDetails.Words vi = AuditDetails.Words.in(Locale.forLanguageTag("vi"));
+        Map<String, String> stored = new LinkedHashMap<>();
+        stored.put("access.granted", "bob@example.com as Account manager");
+        stored.put("member.role_changed", "bob@example.com is now Viewer");
+        stored.put("api_key.created", "CI key (Analyst, ab12cd…)");
+        stored.put("tenant.moved", "Data moved from database cluster main to big (1234 rows)");
+        stored.put("upload.imported", "orders.csv → orders.csv (replace, 200 rows, 190 new, 10 updated, 0 errors) #7");
+        stored.put("upload.rejected", "orders.csv: orders.csv is empty: a file needs at least a header row");
+        stored.forEach((action, detail) -> {
+            assertThat(AuditDetails.in(en, action, detail)).as(action).isEqualTo(detail);
+            String words = AuditDetails.in(vi, action, detail);
+            assertThat(words).as(detail).isNotEqualTo(detail);
+            assertThat(english(words)).as(words).isEmpty();
+            assertThat(english(vi.audit().actionName(action))).as(action).isEmpty();
+            assertThat(vi.audit().actionName(action)).as(action).isNotEqualTo(en.audit().actionName(action)).isNotEqualTo(action);
+        });
+        assertThat(AuditDetails.in(vi, "settings.changed", "reporting_currency: USD → EUR; inactivity_days: none → 60"))
+                .isEqualTo("Tiền tệ báo cáo: USD → EUR; Cửa sổ không hoạt động: không có → 60");
+        assertThat(AuditDetails.in(vi, "member.removed", "bob@example.com")).isEqualTo("bob@example.com");
+    }
+
+    @Test
     void everyPageReadsInVietnamese() {
         Tenant tenant = tenants.create("vi-pages");
         tenants.grant(tenant, "alice", TenantRole.owner);
@@ -193,7 +220,7 @@ class VietnamesePagesTest {
             for (String path : List.of("/uploads", "/uploads/" + rejected, "/settings", "/members", "/api-keys", "/email-summary")) {
                 pages.put(path, page("alice", slug + path));
             }
-            pages.put("audit (without its entries)", page("alice", slug + "/audit").replaceAll("(?s)<tbody>.*?</tbody>", ""));
+            pages.put("audit", page("alice", slug + "/audit"));
             pages.put("audit refused", page("alice", slug + "/audit?from=2024-02-31"));
             pages.put("settings refused", Forms.submit("alice", slug + "/settings", slug + "/settings", Map.of("reporting_currency", "EURO",
                     "time_zone", "UTC", "inactivity_days", "0", "cac_window_months", "3", "ltv_window_months", "6")).asString());
@@ -231,6 +258,7 @@ class VietnamesePagesTest {
             assertThat(visibleText(pages.get("/uploads/" + rejected))).contains("không phải số tiền: hãy viết số thập phân như 12.50",
                     "bắt buộc nhưng đang để trống", "Ghép các cột của tệp", "lỗi");
             assertThat(visibleText(pages.get("/uploads"))).contains("Dòng hóa đơn (Online Retail)");
+            assertThat(visibleText(pages.get("audit"))).contains("Nhập tệp tải lên", "invoices.csv → orders.csv (gộp, 1 dòng");
             assertThat(visibleText(pages.get("administration refused"))).contains("Định danh: “Not A Slug” phải dài 2 đến 40 ký tự");
             assertThat(visibleText(pages.get("settings refused"))).contains("Tiền tệ báo cáo: “EURO”",
                     "Cửa sổ không hoạt động: “0” phải là số nguyên từ 1 đến 3650.");
