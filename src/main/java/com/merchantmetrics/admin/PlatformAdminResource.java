@@ -26,7 +26,6 @@ import com.merchantmetrics.members.PeopleService;
 import com.merchantmetrics.security.CurrentUser;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantService;
-import com.merchantmetrics.tenant.TenantService.InvalidTenantException;
 import com.merchantmetrics.tenant.TenantService.NewTenant;
 import com.merchantmetrics.web.Languages;
 import com.merchantmetrics.web.Refusal;
@@ -87,9 +86,9 @@ public class PlatformAdminResource {
             Tenant tenant = tenantService.create(form);
             peopleService.auditTenantCreated(tenant, currentUser.actor());
             return Response.seeOther(URI.create("/admin/tenants/" + tenant.slug)).build();
-        } catch (InvalidTenantException e) {
+        } catch (Refusal e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.tenants(peopleService.allTenants(), form, e.getMessage())).build();
+                    .entity(Templates.tenants(peopleService.allTenants(), form, e.in(languages.locale()))).build();
         }
     }
 
@@ -97,7 +96,7 @@ public class PlatformAdminResource {
     @Path("tenants/{tenant}")
     public TemplateInstance people(@PathParam("tenant") String tenantSlug) {
         Tenant tenant = peopleService.tenant(tenantSlug);
-        return Templates.people(tenant, peopleService.people(tenant.id), "", "viewer", null, clusterChoice(tenant, null));
+        return peoplePage(tenant, null);
     }
 
     @GET
@@ -106,7 +105,7 @@ public class PlatformAdminResource {
             @RestQuery String person, @RestQuery String from, @RestQuery String to) {
         Tenant tenant = peopleService.tenant(tenantSlug);
         return AuditResource.Templates.index(auditTrail.view(tenant.id, tenant.name, ZoneId.of(tenant.timeZone),
-                "/admin/tenants/" + tenant.slug + "/audit", action, person, from, to, languages.messages()));
+                "/admin/tenants/" + tenant.slug + "/audit", action, person, from, to, languages.locale()));
     }
 
     @POST
@@ -120,7 +119,7 @@ public class PlatformAdminResource {
         } catch (IllegalArgumentException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.people(tenant, peopleService.people(tenant.id), email, grant,
-                            Refusal.text(e, languages.messages()), clusterChoice(tenant, null))).build();
+                            Refusal.text(e, languages.locale()), clusterChoice(tenant, null))).build();
         }
     }
 
@@ -133,11 +132,20 @@ public class PlatformAdminResource {
         try {
             tenantMove.move(tenant, cluster == null ? "" : cluster, currentUser.actor());
             return Response.seeOther(URI.create("/admin/tenants/" + tenant.slug)).build();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return Response.status(e instanceof IllegalArgumentException ? Response.Status.BAD_REQUEST : Response.Status.SERVICE_UNAVAILABLE)
-                    .entity(Templates.people(tenant, peopleService.people(tenant.id), "", "viewer", null,
-                            clusterChoice(tenant, e.getMessage()))).build();
+        } catch (IllegalArgumentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(peoplePage(tenant,
+                    Refusal.text(e, languages.locale()))).build();
+        } catch (IllegalStateException e) {
+            String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(peoplePage(tenant,
+                    Languages.bundle(AdminMessages.class, languages.locale())
+                            .moveFailed(tenant.name, cluster, tenantMove.clusterOf(tenant), cause))).build();
         }
+    }
+
+    /** The tenant's people page with an empty grant form and, if a move of its data failed, why. */
+    private TemplateInstance peoplePage(Tenant tenant, String clusterError) {
+        return Templates.people(tenant, peopleService.people(tenant.id), "", "viewer", null, clusterChoice(tenant, clusterError));
     }
 
     private ClusterChoice clusterChoice(Tenant tenant, String error) {

@@ -61,7 +61,7 @@ public class ApiKeysResource {
             ApiKeyService.CreatedKey created = keys.create(tenantId(), name, role, currentUser.get().id, currentUser.actor());
             return Response.ok(page(created, null)).header("Cache-Control", "no-store").build();
         } catch (IllegalArgumentException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, Refusal.text(e, languages.messages()))).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, Refusal.text(e, languages.locale()))).build();
         }
     }
 
@@ -72,7 +72,7 @@ public class ApiKeysResource {
             keys.revoke(tenantId(), keyId, currentUser.actor());
             return Response.seeOther(URI.create("/t/" + currentTenant.access().slug() + "/api-keys")).build();
         } catch (IllegalArgumentException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, Refusal.text(e, languages.messages()))).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, Refusal.text(e, languages.locale()))).build();
         }
     }
 

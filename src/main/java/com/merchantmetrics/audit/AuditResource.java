@@ -1,8 +1,6 @@
 package com.merchantmetrics.audit;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -28,12 +26,11 @@ public class AuditResource {
 
     /** What the page shows; also used by the administration page of a tenant. */
     public record AuditView(String tenantName, String formAction, String timeZone, List<AuditEntry> entries,
-            AuditTrail.Filter filter, long retentionDays, int pageSize, String error) {
+            AuditTrail.Filter filter, long retentionDays, int pageSize, String error, AuditDetails.Words words) {
 
-        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-        public String localTime(Instant instant) {
-            return WHEN.format(instant.atZone(ZoneId.of(timeZone)));
+        /** The entry's detail in the page's language. */
+        public String detail(AuditEntry entry) {
+            return AuditDetails.in(words, entry.action, entry.detail);
         }
     }
 
@@ -57,6 +54,6 @@ public class AuditResource {
             @RestQuery String to) {
         var tenant = currentTenant.access();
         return Templates.index(trail.view(tenant.tenantId(), tenant.name(), ZoneId.of(tenant.timeZone()),
-                "/t/" + tenant.slug() + "/audit", action, person, from, to, languages.messages()));
+                "/t/" + tenant.slug() + "/audit", action, person, from, to, languages.locale()));
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,16 +43,18 @@ public class AuditTrail {
         this.retention = retention;
     }
 
-    /** The page model for raw query parameters; a date that does not parse is reported (in the words of msg), not guessed. */
+    /** The page model for raw query parameters, in a language; a date that does not parse is reported, not guessed. */
     public AuditResource.AuditView view(long tenantId, String tenantName, ZoneId zone, String formAction, String action,
-            String person, String from, String to, Messages msg) {
+            String person, String from, String to, Locale locale) {
+        AuditDetails.Words words = AuditDetails.Words.in(locale);
+        Messages msg = words.msg();
         try {
             Filter filter = new Filter(action, person, parseDay(from, msg.from(), msg), parseDay(to, msg.to(), msg));
             return new AuditResource.AuditView(tenantName, formAction, zone.getId(), entries(tenantId, zone, filter), filter,
-                    retention.toDays(), PAGE_SIZE, null);
+                    retention.toDays(), PAGE_SIZE, null, words);
         } catch (IllegalArgumentException e) {
             return new AuditResource.AuditView(tenantName, formAction, zone.getId(), List.of(),
-                    new Filter(action, person, null, null), retention.toDays(), PAGE_SIZE, e.getMessage());
+                    new Filter(action, person, null, null), retention.toDays(), PAGE_SIZE, e.getMessage(), words);
         }
     }
 

@@ -24,6 +24,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyOut;
 
+import com.merchantmetrics.admin.AdminMessages;
 import com.merchantmetrics.audit.AuditLog;
 import com.merchantmetrics.ingest.ImportService;
 import com.merchantmetrics.metrics.RollupRefresh;
@@ -32,6 +33,7 @@ import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantCluster;
 import com.merchantmetrics.tenant.TenantGate;
 import com.merchantmetrics.tenant.TenantSchema;
+import com.merchantmetrics.web.Refusal;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -69,12 +71,11 @@ public class TenantMove {
     @Transactional(TxType.NEVER)
     public Moved move(Tenant tenant, String target, AuditLog.Actor actor) {
         if (!clusters.names().contains(target)) {
-            throw new IllegalArgumentException("No database cluster '" + target + "' is configured; there are: "
-                    + String.join(", ", clusters.names()));
+            throw new Refusal(AdminMessages.class, words -> words.noSuchCluster(target, String.join(", ", clusters.names())));
         }
         String source = clusterOf(tenant);
         if (source.equals(target)) {
-            throw new IllegalArgumentException(tenant.name + " is already on the database cluster " + target);
+            throw new Refusal(AdminMessages.class, words -> words.alreadyOnCluster(tenant.name, target));
         }
         TenantSchema schema = tenant.schema();
         migrations.provision(schema, target);

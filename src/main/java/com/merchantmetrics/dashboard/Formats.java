@@ -115,8 +115,11 @@ public final class Formats {
 
     /** An ISO-8601 instant ("2024-05-01T10:15:00Z") as date and time in a zone; null stays null. */
     public String dateTime(String isoInstant, ZoneId zone) {
-        return isoInstant == null ? null
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                        .format(Instant.parse(isoInstant).atZone(zone));
+        return isoInstant == null ? null : dateTime(Instant.parse(isoInstant), zone, locale);
+    }
+
+    /** An instant as date and time in a zone, worded for a language ("1 thg 5, 2024 10:15" in Vietnamese). */
+    public static String dateTime(Instant instant, ZoneId zone, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).format(instant.atZone(zone));
     }
 }

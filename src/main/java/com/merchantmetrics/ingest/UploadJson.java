@@ -47,8 +47,7 @@ public final class UploadJson {
             String uploadedBy, Instant createdAt, Instant finishedAt, Long rowsTotal, Long rowsInserted, Long rowsUpdated,
             long errors, long warnings) {
         static Listed of(UploadRecord record) {
-            return new Listed(record.id(), record.fileName(), record.dataset(),
-                    record.preset() != null ? record.preset() : record.mapped() ? "mapping" : "canonical", record.mode(), record.status(),
+            return new Listed(record.id(), record.fileName(), record.dataset(), record.readAs(), record.mode(), record.status(),
                     record.uploadedBy(), record.createdAt(), record.finishedAt(), record.rowsTotal(), record.rowsInserted(),
                     record.rowsUpdated(), record.errorCount(), record.warningCount());
         }

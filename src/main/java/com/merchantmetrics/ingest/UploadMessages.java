@@ -1,6 +1,5 @@
 package com.merchantmetrics.ingest;
 
-import java.time.Instant;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
@@ -78,7 +77,7 @@ public interface UploadMessages {
     String uploaded();
 
     @Message("{when} by {who}")
-    String atBy(Instant when, String who);
+    String atBy(String when, String who);
 
     @Message("Download the original file")
     String downloadOriginal();
@@ -188,7 +187,9 @@ public interface UploadMessages {
     @Message("{#when mode}{#is 'replace'}replace{#else}merge{/when}")
     String modeName(String mode);
 
-    @Message("{#when readAs}{#is 'column mapping'}column mapping{#is 'canonical columns'}canonical columns{#else}{readAs}{/when}")
+    @Message("{#when readAs}{#is 'mapping'}column mapping{#is 'canonical'}canonical columns{#is 'invoice-lines'}Invoice lines (Online Retail)"
+            + "{#is 'shopify-orders'}Shopify orders export{#is 'stripe-subscriptions'}Stripe subscriptions export"
+            + "{#is 'olist-qualified-leads'}Olist marketing-qualified leads{#is 'olist-closed-deals'}Olist closed deals{#else}{readAs}{/when}")
     String readAsName(String readAs);
 
     @Message("Map the file's columns")

@@ -2,8 +2,6 @@ package com.merchantmetrics.ingest;
 
 import java.time.Instant;
 
-import com.merchantmetrics.ingest.presets.Presets;
-
 /** One row of the upload history. preset: the id of the preset the file was read with, or null; mapped: read through a column mapping. */
 public record UploadRecord(long id, String fileName, long sizeBytes, String dataset, String mode, String status,
         String uploadedBy, Instant createdAt, Instant finishedAt, String encoding, String delimiter, Long rowsTotal,
@@ -23,11 +21,8 @@ public record UploadRecord(long id, String fileName, long sizeBytes, String data
         return !status.equals("received") && !status.equals("importing");
     }
 
-    /** How the file was read, for people: the preset's name, "column mapping" or "canonical columns". */
+    /** How the file was read: the preset's id, "mapping" or "canonical" (worded for people by the bundle's readAsName). */
     public String readAs() {
-        if (preset != null) {
-            return Presets.byId(preset).map(known -> known.label()).orElse(preset);
-        }
-        return mapped ? "column mapping" : "canonical columns";
+        return preset != null ? preset : mapped ? "mapping" : "canonical";
     }
 }

@@ -2,6 +2,7 @@ package com.merchantmetrics.members;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.merchantmetrics.audit.AuditLog;
 import com.merchantmetrics.core.MailWhileYouWait;
 import com.merchantmetrics.core.SecretTokens;
+import com.merchantmetrics.dashboard.Formats;
 import com.merchantmetrics.security.AppUser;
 import com.merchantmetrics.tenant.MembershipService;
 import com.merchantmetrics.tenant.Tenant;
@@ -49,7 +51,7 @@ public class InvitationService {
     @CheckedTemplate(basePath = "InvitationMail")
     static class Mails {
         static native MailTemplateInstance invitation(String tenantName, String inviterName, String role, String link,
-                Instant expiresAt, String language);
+                String expiresAt, String timeZone, String language);
     }
 
     private final MembershipService memberships;
@@ -89,7 +91,8 @@ public class InvitationService {
         Locale locale = Languages.of(AppUser.findByEmail(normalized).map(user -> user.language).orElse(inviter.language), null);
         Messages msg = Languages.messages(locale);
         MailTemplateInstance mail = Mails.invitation(tenant.name, inviter.displayName(), msg.role(invitedRole.name()),
-                baseUrl + "/invitations/" + token, invitation.expiresAt, locale.getLanguage())
+                baseUrl + "/invitations/" + token,
+                Formats.dateTime(invitation.expiresAt, ZoneId.of(tenant.timeZone), locale), tenant.timeZone, locale.getLanguage())
                 .setAttribute(TemplateInstance.LOCALE, locale)
                 .to(normalized)
                 .subject(msg.invitationMailSubject(tenant.name));

@@ -94,7 +94,7 @@ public class MembersResource {
             return Response.seeOther(URI.create("/t/" + currentTenant.access().slug() + "/members?done="
                     + URLEncoder.encode(message, StandardCharsets.UTF_8))).build();
         } catch (IllegalArgumentException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, Refusal.text(e, msg()))).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, Refusal.text(e, languages.locale()))).build();
         } catch (InvitationService.MailNotTaken e) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(page(null, msg().invitationNotSent())).build();
         }

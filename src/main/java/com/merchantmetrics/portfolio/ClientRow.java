@@ -2,6 +2,7 @@ package com.merchantmetrics.portfolio;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,7 +37,8 @@ public record ClientRow(TenantAccess tenant, YearMonth month, BigDecimal mrr, Bi
                 cell(formats, BigDecimal.valueOf(renewalsDue), Unit.count), cell(formats, mrrAtRisk, Unit.money),
                 new Cell(lastUpload == null ? msg.never() : msg.uploadedDaysAgo(lastUpload, daysSinceUpload),
                         daysSinceUpload == null ? "" : daysSinceUpload.toString()),
-                new Cell(refreshedAt == null ? "–" : refreshedAt, refreshedAt == null ? "" : refreshedAt),
+                new Cell(refreshedAt == null ? "–" : formats.dateTime(refreshedAt, ZoneId.of(tenant.timeZone())),
+                        refreshedAt == null ? "" : refreshedAt),
                 new Cell(flags.isEmpty() ? "–" : flagsText(msg), flagsText(Languages.messages(Locale.ENGLISH))));
     }
 

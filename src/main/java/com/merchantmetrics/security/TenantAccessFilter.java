@@ -1,6 +1,7 @@
 package com.merchantmetrics.security;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,6 +16,8 @@ import com.merchantmetrics.tenant.CurrentTenant;
 import com.merchantmetrics.tenant.RequiresTenantRole;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantAccessService;
+import com.merchantmetrics.web.Languages;
+import com.merchantmetrics.web.Messages;
 import com.merchantmetrics.web.NotFoundResponses;
 
 /**
@@ -31,14 +34,16 @@ public class TenantAccessFilter {
     private final TenantAccessService accessService;
     private final SignedInReach reach;
     private final NotFoundResponses notFound;
+    private final Languages languages;
 
     TenantAccessFilter(CurrentUser currentUser, CurrentTenant currentTenant, TenantAccessService accessService, SignedInReach reach,
-            NotFoundResponses notFound) {
+            NotFoundResponses notFound, Languages languages) {
         this.currentUser = currentUser;
         this.currentTenant = currentTenant;
         this.accessService = accessService;
         this.reach = reach;
         this.notFound = notFound;
+        this.languages = languages;
     }
 
     @ServerRequestFilter
@@ -54,8 +59,9 @@ public class TenantAccessFilter {
         currentTenant.set(access.get());
         RequiresTenantRole required = requiredRole(resource);
         if (required != null && !Arrays.asList(required.value()).contains(access.get().role())) {
+            Messages words = request.getUriInfo().getPath().startsWith("/api/") ? Languages.messages(Locale.ENGLISH) : languages.messages();
             return Optional.of(Response.status(Response.Status.FORBIDDEN)
-                    .entity("Your role in this tenant (" + access.get().role().label() + ") does not allow this")
+                    .entity(words.roleDoesNotAllow(words.role(access.get().role().name())))
                     .type(MediaType.TEXT_PLAIN_TYPE).build());
         }
         return Optional.empty();

@@ -43,7 +43,7 @@ public class MembershipService {
 
     public void remove(long tenantId, long userId) {
         Membership membership = Membership.findFor(tenantId, userId)
-                .orElseThrow(() -> new IllegalArgumentException("Not a member of this tenant"));
+                .orElseThrow(() -> new Refusal(Messages::notAMember));
         if (membership.role == TenantRole.owner) {
             requireAnotherOwner(tenantId);
         }

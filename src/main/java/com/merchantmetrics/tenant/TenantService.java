@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import com.merchantmetrics.admin.AdminMessages;
+import com.merchantmetrics.web.Refusal;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Creates tenants: the control row, then the tenant's own role, schema and tables. */
@@ -28,7 +31,7 @@ public class TenantService {
         validate(request);
         Tenant tenant = QuarkusTransaction.requiringNew().call(() -> {
             if (Tenant.findBySlug(request.slug()).isPresent()) {
-                throw new InvalidTenantException("slug", "A tenant with the slug '" + request.slug() + "' already exists");
+                throw new Refusal(AdminMessages.class, words -> words.slugTaken(request.slug()));
             }
             Tenant created = new Tenant();
             created.name = request.name().trim();
@@ -49,34 +52,20 @@ public class TenantService {
 
     private static void validate(NewTenant request) {
         if (request.name() == null || request.name().isBlank()) {
-            throw new InvalidTenantException("name", "Give the tenant a name");
+            throw new Refusal(AdminMessages.class, AdminMessages::nameTheTenant);
         }
         if (request.slug() == null || !TenantSchema.SLUG.matcher(request.slug()).matches()) {
-            throw new InvalidTenantException("slug",
-                    "The slug must be 2 to 40 characters: lower-case letters, digits and '-', starting with a letter");
+            throw new Refusal(AdminMessages.class, words -> words.badSlug(request.slug()));
         }
         try {
             Currency.getInstance(request.reportingCurrency() == null ? "" : request.reportingCurrency().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new InvalidTenantException("reportingCurrency", "Not an ISO 4217 currency code: " + request.reportingCurrency());
+            throw new Refusal(msg -> msg.badCurrency(request.reportingCurrency()));
         }
         try {
             ZoneId.of(request.timeZone() == null ? "" : request.timeZone());
         } catch (DateTimeException e) {
-            throw new InvalidTenantException("timeZone", "Not a time zone: " + request.timeZone() + " (use e.g. Europe/Berlin)");
-        }
-    }
-
-    public static class InvalidTenantException extends RuntimeException {
-        private final String field;
-
-        public InvalidTenantException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            throw new Refusal(msg -> msg.badTimeZone(request.timeZone()));
         }
     }
 }

@@ -531,8 +531,8 @@ public interface Messages {
     @Message("Accept the invitation")
     String invitationMailAccept();
 
-    @Message("The link works once, for this e-mail address only, until {expiresAt}. If you did not expect it, ignore this e-mail.")
-    String invitationMailLinkWorks(java.time.Instant expiresAt);
+    @Message("The link works once, for this e-mail address only, until {expiresAt} ({zone} time). If you did not expect it, ignore this e-mail.")
+    String invitationMailLinkWorks(String expiresAt, String zone);
 
     // --- API keys ----------------------------------------------------------------------------------------------
     @Message("Machines use a key to upload data and read metrics of {tenant} through the API, sending it in the X-Api-Key header. A key works for this tenant only.")
@@ -835,6 +835,13 @@ public interface Messages {
 
     @Message("A tenant always keeps at least one owner: make someone else owner first")
     String lastOwner();
+
+    @Message("This person is not a member of the tenant (any more)")
+    String notAMember();
+
+    /** A page or API call refused for the reader's role (already worded), in plain text. */
+    @Message("Your role in this tenant ({role}) does not allow this")
+    String roleDoesNotAllow(String role);
 
     @Message("Give the key a name of 1 to 100 characters, e.g. \"Nightly ERP export\"")
     String nameTheKey();

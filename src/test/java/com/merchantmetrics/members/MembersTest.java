@@ -49,7 +49,8 @@ class MembersTest {
 
         MimeMessage mail = lastMailTo(TestUsers.email("bob"));
         assertThat(mail.getSubject()).contains(tenant.name);
-        assertThat(GreenMailTestResource.part(mail, "text/plain")).contains("invited you to " + tenant.name);
+        assertThat(GreenMailTestResource.part(mail, "text/plain")).contains("invited you to " + tenant.name)
+                .contains("(" + tenant.timeZone + " time)").as("the expiry as a person reads it").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         assertThat(GreenMailTestResource.part(mail, "text/html")).contains("Accept the invitation");
 
         assertThat(Forms.page("bob", "/invitations/" + token).asString()).contains(tenant.name).contains("Analyst");

@@ -52,7 +52,7 @@ class SettingsTest {
         // window 1 (April): 600 ÷ 1 new customer (c2)
         assertThat(aprilCac()).isEqualTo(600.0f);
         assertThat(Forms.page("alice", "/t/" + tenant.slug + "/audit?action=settings.changed").asString())
-                .contains("cac_window_months: 3 → 1");
+                .contains("CAC window: 3 → 1");
     }
 
     @Test
@@ -64,7 +64,7 @@ class SettingsTest {
                 "Gross margin: 140 is outside 0 to 100 %");
         assertThat(aprilCac()).isEqualTo(450.0f);
         assertThat(Forms.page("alice", "/t/" + tenant.slug + "/audit?action=settings.changed").asString())
-                .doesNotContain("cac_window_months:");
+                .doesNotContain("CAC window: 1 →");
     }
 
     private Response save(Map<String, String> changes) {

@@ -27,6 +27,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.merchantmetrics.admin.AdminMessages;
+import com.merchantmetrics.audit.AuditDetails;
+import com.merchantmetrics.audit.AuditMessages;
 import com.merchantmetrics.digest.DigestMessages;
 import com.merchantmetrics.digest.UnsubscribeTokens;
 import com.merchantmetrics.ingest.ProblemReasons;
@@ -60,6 +63,8 @@ class VietnamesePagesTest {
             + "|Day|Hour|Unsubscribe|Unsubscribed|Every|Nothing|Saved|Summary|Flags?|Client|Last|Next|Attempts|Recipient|Week|Status"
             + "|Mode|File|Dataset|Reason|Value|Column|Row|Severity|Problems|History|Map|Read|Waiting|Weekly|Print|Period|Custom"
             + "|Trend|How|Chart|Due|Renewed|Billing)\\b");
+    /** A date and time as code prints it (2025-01-07T10:15:30Z, 2025-01-07 10:15:30), not as a person reads it. */
+    private static final Pattern RAW_TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}");
     private static final Set<String> SAME_NAME_IN_VIETNAMESE = Set.of("mrr", "arr", "cac", "arpa", "ltv", "ltv_cac", "quick_ratio");
     private static final Set<String> SAME_FORMULA_IN_VIETNAMESE = Set.of("arr", "ltv_cac");
 
@@ -74,6 +79,8 @@ class VietnamesePagesTest {
         assertThat(keys("messages/msg_vi.properties")).isEqualTo(methods(Messages.class));
         assertThat(keys("messages/digest_vi.properties")).isEqualTo(methods(DigestMessages.class));
         assertThat(keys("messages/upload_vi.properties")).isEqualTo(methods(UploadMessages.class));
+        assertThat(keys("messages/admin_vi.properties")).isEqualTo(methods(AdminMessages.class));
+        assertThat(keys("messages/audit_vi.properties")).isEqualTo(methods(AuditMessages.class));
     }
 
     @Test
@@ -150,6 +157,30 @@ class VietnamesePagesTest {
     }
 
     @Test
+    void auditEntriesAreWordedInVietnameseAndInEnglishAsStored() {
+        AuditDetails.Words en = AuditDetails.Words.in(Locale.ENGLISH);
+        AuditDetails.Words vi = AuditDetails.Words.in(Locale.forLanguageTag("vi"));
+        Map<String, String> stored = new LinkedHashMap<>();
+        stored.put("access.granted", "bob@example.com as Account manager");
+        stored.put("member.role_changed", "bob@example.com is now Viewer");
+        stored.put("api_key.created", "CI key (Analyst, ab12cd…)");
+        stored.put("tenant.moved", "Data moved from database cluster main to big (1234 rows)");
+        stored.put("upload.imported", "orders.csv → orders.csv (replace, 200 rows, 190 new, 10 updated, 0 errors) #7");
+        stored.put("upload.rejected", "orders.csv: orders.csv is empty: a file needs at least a header row");
+        stored.forEach((action, detail) -> {
+            assertThat(AuditDetails.in(en, action, detail)).as(action).isEqualTo(detail);
+            String words = AuditDetails.in(vi, action, detail);
+            assertThat(words).as(detail).isNotEqualTo(detail);
+            assertThat(english(words)).as(words).isEmpty();
+            assertThat(english(vi.audit().actionName(action))).as(action).isEmpty();
+            assertThat(vi.audit().actionName(action)).as(action).isNotEqualTo(en.audit().actionName(action)).isNotEqualTo(action);
+        });
+        assertThat(AuditDetails.in(vi, "settings.changed", "reporting_currency: USD → EUR; inactivity_days: none → 60"))
+                .isEqualTo("Tiền tệ báo cáo: USD → EUR; Cửa sổ không hoạt động: không có → 60");
+        assertThat(AuditDetails.in(vi, "member.removed", "bob@example.com")).isEqualTo("bob@example.com");
+    }
+
+    @Test
     void everyPageReadsInVietnamese() {
         Tenant tenant = tenants.create("vi-pages");
         tenants.grant(tenant, "alice", TenantRole.owner);
@@ -168,6 +199,10 @@ class VietnamesePagesTest {
                 o1,c1,2024-12-03,120.00,USD
                 o2,c5,2025-01-07,80.00,USD
                 """).then().statusCode(200);
+        Uploads.post("alice", tenant, null, null, false, """
+                InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+                536365,85123A,HEART,6,2024-12-01 08:26:00,2.55,17850.0,Vietnam
+                """.getBytes(StandardCharsets.UTF_8), "invoices.csv").then().statusCode(200);
         Uploads.post(tenant, "marketing_spend", "date,channel,amount,currency\n2025-01,search,300,USD\n").then().statusCode(200);
         long rejected = Uploads.post("alice", tenant, "orders", null, true,
                 "order_id,customer_id,ordered_at,amount,currency\no9,c9,2025-01-09,ten,USD\no10,,2025-01-10,5,EUR\n"
@@ -180,6 +215,7 @@ class VietnamesePagesTest {
         List<String> users = List.of("alice", "marco", "admin");
         users.forEach(user -> chooseLanguage(user, "vi"));
         try {
+            Forms.submit("alice", slug + "/api-keys", slug + "/api-keys", Map.of("name", "Khóa CI", "role", "viewer")).then().statusCode(200);
             Map<String, String> pages = new LinkedHashMap<>();
             for (String path : List.of("", "/acquisition", "/retention", "/revenue")) {
                 pages.put(path, page("alice", slug + path + period));
@@ -187,7 +223,7 @@ class VietnamesePagesTest {
             for (String path : List.of("/uploads", "/uploads/" + rejected, "/settings", "/members", "/api-keys", "/email-summary")) {
                 pages.put(path, page("alice", slug + path));
             }
-            pages.put("audit (without its entries)", page("alice", slug + "/audit").replaceAll("(?s)<tbody>.*?</tbody>", ""));
+            pages.put("audit", page("alice", slug + "/audit"));
             pages.put("audit refused", page("alice", slug + "/audit?from=2024-02-31"));
             pages.put("settings refused", Forms.submit("alice", slug + "/settings", slug + "/settings", Map.of("reporting_currency", "EURO",
                     "time_zone", "UTC", "inactivity_days", "0", "cac_window_months", "3", "ltv_window_months", "6")).asString());
@@ -197,6 +233,8 @@ class VietnamesePagesTest {
                     Map.of("email", "not-an-address", "role", "viewer")).asString());
             pages.put("portfolio", page("marco", "/portfolio?month=2025-01"));
             pages.put("administration", page("admin", "/admin/tenants"));
+            pages.put("administration refused", Forms.submit("admin", "/admin/tenants", "/admin/tenants", Map.of("name", "Shop",
+                    "slug", "Not A Slug", "reportingCurrency", "USD", "timeZone", "UTC")).asString());
             pages.put("undelivered summaries (without the SMTP errors)",
                     page("admin", "/admin/email-summaries").replaceAll("(?s)<tbody>.*?</tbody>", ""));
             pages.put("unsubscribe", page("alice", unsubscribe));
@@ -212,6 +250,10 @@ class VietnamesePagesTest {
                     text = text.replace(tenantName, "");
                 }
                 List<String> words = english(text);
+                Matcher timestamp = RAW_TIMESTAMP.matcher(text);
+                if (timestamp.find()) {
+                    words.add("a raw timestamp " + timestamp.group());
+                }
                 if (!words.isEmpty()) {
                     english.put(name, words);
                 }
@@ -222,9 +264,14 @@ class VietnamesePagesTest {
                     "Gia hạn và doanh thu gia hạn theo chu kỳ thanh toán", "Tỷ lệ gia hạn", "năm");
             assertThat(visibleText(pages.get("/uploads/" + rejected))).contains("không phải số tiền: hãy viết số thập phân như 12.50",
                     "bắt buộc nhưng đang để trống", "Ghép các cột của tệp", "lỗi");
+            assertThat(visibleText(pages.get("/uploads"))).contains("Dòng hóa đơn (Online Retail)");
+            assertThat(visibleText(pages.get("audit"))).contains("Nhập tệp tải lên", "invoices.csv → orders.csv (gộp, 1 dòng");
+            assertThat(visibleText(pages.get("administration refused"))).contains("Định danh: “Not A Slug” phải dài 2 đến 40 ký tự");
             assertThat(visibleText(pages.get("settings refused"))).contains("Tiền tệ báo cáo: “EURO”",
                     "Cửa sổ không hoạt động: “0” phải là số nguyên từ 1 đến 3650.");
             assertThat(visibleText(pages.get("audit refused"))).contains("Từ: “2024-02-31” không phải ngày dạng 2026-01-31");
+            assertThat(Forms.page("marco", slug + "/audit").then().statusCode(403).extract().asString())
+                    .isEqualTo("Vai trò của bạn trong doanh nghiệp này (Quản lý khách hàng) không cho phép thao tác này");
             assertThat(visibleText(pages.get("/email-summary"))).contains("Email tóm tắt hằng tuần", "Thứ Hai", "Xem trước email tuần này");
             assertThat(visibleText(pages.get("unsubscribed"))).contains("Bạn sẽ không nhận bản tóm tắt hằng tuần của " + tenant.name + " nữa.");
         } finally {

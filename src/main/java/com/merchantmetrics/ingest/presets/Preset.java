@@ -18,7 +18,7 @@ import com.merchantmetrics.ingest.FieldProblem;
  * @param sumsAmounts     rows with the same key are lines of one record: their amounts add up
  * @param customerCountry the file column whose country fills the customer's country, or null
  */
-public record Preset(String id, String label, Dataset dataset, List<String> signature, Map<String, String> sources,
+public record Preset(String id, Dataset dataset, List<String> signature, Map<String, String> sources,
         Set<String> fills, boolean sumsAmounts, String customerCountry, Transformation transformation) {
 
     /** One row of the file, its cells by lower-cased header name. */

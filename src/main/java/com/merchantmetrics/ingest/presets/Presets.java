@@ -21,7 +21,7 @@ import com.merchantmetrics.ingest.Dataset;
 public final class Presets {
 
     /** UCI "Online Retail" style invoice lines: lines of one invoice add up to an order, "C…" invoices are credit notes. */
-    public static final Preset INVOICE_LINES = new Preset("invoice-lines", "Invoice lines (Online Retail)", Dataset.orders,
+    public static final Preset INVOICE_LINES = new Preset("invoice-lines", Dataset.orders,
             List.of("InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"),
             Map.of("order_id", "invoiceno", "customer_id", "customerid", "ordered_at", "invoicedate",
                     "amount", "quantity × unitprice", "currency", "(reporting currency)"),
@@ -36,7 +36,7 @@ public final class Presets {
             });
 
     /** Shopify admin → Orders → Export: one row per line item, the order's totals on its first row only. */
-    public static final Preset SHOPIFY_ORDERS = new Preset("shopify-orders", "Shopify orders export", Dataset.orders,
+    public static final Preset SHOPIFY_ORDERS = new Preset("shopify-orders", Dataset.orders,
             List.of("Name", "Email", "Financial Status", "Currency", "Total", "Taxes", "Created at", "Cancelled at",
                     "Lineitem quantity"),
             Map.of("order_id", "name", "customer_id", "email", "ordered_at", "created at", "amount", "total − taxes",
@@ -60,8 +60,7 @@ public final class Presets {
             });
 
     /** Stripe Dashboard → Billing → Subscriptions → Export (default columns): one row per subscription. */
-    public static final Preset STRIPE_SUBSCRIPTIONS = new Preset("stripe-subscriptions", "Stripe subscriptions export",
-            Dataset.subscriptions,
+    public static final Preset STRIPE_SUBSCRIPTIONS = new Preset("stripe-subscriptions", Dataset.subscriptions,
             List.of("id", "Customer ID", "Plan", "Quantity", "Currency", "Interval", "Amount", "Status", "Created (UTC)",
                     "Current Period Start (UTC)", "Current Period End (UTC)", "Trial End (UTC)", "Ended At (UTC)"),
             Map.of("subscription_id", "id", "customer_id", "customer id", "plan", "plan", "starts_at",
@@ -83,14 +82,14 @@ public final class Presets {
             });
 
     /** Olist marketing funnel, marketing-qualified leads: when each lead came in and through which channel. */
-    public static final Preset OLIST_LEADS = new Preset("olist-qualified-leads", "Olist marketing-qualified leads",
-            Dataset.leads, List.of("mql_id", "first_contact_date", "landing_page_id", "origin"),
+    public static final Preset OLIST_LEADS = new Preset("olist-qualified-leads", Dataset.leads,
+            List.of("mql_id", "first_contact_date", "landing_page_id", "origin"),
             Map.of("lead_id", "mql_id", "created_at", "first_contact_date", "channel", "origin"),
             Set.of("lead_id", "created_at", "channel"), false, null,
             row -> fields("lead_id", row.cell("mql_id"), "created_at", row.cell("first_contact_date"), "channel", row.cell("origin")));
 
     /** Olist marketing funnel, closed deals: which lead became which seller, when. */
-    public static final Preset OLIST_DEALS = new Preset("olist-closed-deals", "Olist closed deals", Dataset.leads,
+    public static final Preset OLIST_DEALS = new Preset("olist-closed-deals", Dataset.leads,
             List.of("mql_id", "seller_id", "won_date"),
             Map.of("lead_id", "mql_id", "converted_at", "won_date", "customer_id", "seller_id"),
             Set.of("lead_id", "converted_at", "customer_id"), false, null,
@@ -105,10 +104,6 @@ public final class Presets {
     public static Optional<Preset> match(List<String> header, Optional<Dataset> requested) {
         return ALL.stream().filter(preset -> preset.matches(header))
                 .filter(preset -> requested.isEmpty() || requested.get() == preset.dataset()).findFirst();
-    }
-
-    public static Optional<Preset> byId(String id) {
-        return ALL.stream().filter(preset -> preset.id().equals(id)).findFirst();
     }
 
     private static String firstOf(Preset.Row row, String... columns) {
