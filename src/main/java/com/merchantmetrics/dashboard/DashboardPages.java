@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.merchantmetrics.metrics.MetricDefinition.Group;
 import com.merchantmetrics.metrics.MetricsService;
 import com.merchantmetrics.tenant.TenantAccess;
-import com.merchantmetrics.web.Languages;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -53,7 +52,7 @@ public class DashboardPages {
     /** group: empty for the overview. */
     public Rendered page(TenantAccess tenant, Optional<Group> group, Period period, Locale locale) {
         PageKey key = new PageKey(tenant.tenantId(), tenant.name(), tenant.reportingCurrency(), tenant.timeZone(),
-                metrics.rollupVersion(tenant), group, period, locale.getLanguage());
+                metrics.rollupVersion(tenant.schema()), group, period, locale.getLanguage());
         return pages.get(key, k -> render(tenant, group, period, locale)).await().indefinitely();
     }
 

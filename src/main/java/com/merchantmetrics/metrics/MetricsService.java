@@ -28,6 +28,7 @@ import com.merchantmetrics.metrics.TrailingTwelveMonths.Raw;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantGate;
+import com.merchantmetrics.tenant.TenantSchema;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -70,14 +71,14 @@ public class MetricsService {
      */
     public MetricsReport report(TenantAccess tenant, YearMonth from, YearMonth to, Optional<Group> group, MetricFilter filter,
             MetricView view) {
-        String version = rollupVersion(tenant);
+        String version = rollupVersion(tenant.schema());
         ReportKey key = new ReportKey(tenant.slug(), tenant.reportingCurrency(), version, from, to, group, filter, view);
         return reports.get(key, k -> read(tenant, from, to, group, filter, view)).await().indefinitely();
     }
 
     /** The tenant's rollup version (see {@link #rollupVersion(Connection)}), for caches of what is computed from the rollup. */
-    public String rollupVersion(TenantAccess tenant) {
-        return QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(tenant.schema(), MetricsService::rollupVersion));
+    public String rollupVersion(TenantSchema tenant) {
+        return gate.inTenant(tenant, MetricsService::rollupVersion);
     }
 
     /** rollupVersion: the rollup's refresh instant, which every import and settings change moves on (see {@link #report}). */
@@ -228,7 +229,7 @@ public class MetricsService {
     }
 
     public FilterOptions filterOptions(TenantAccess tenant) {
-        String version = QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(tenant.schema(), MetricsService::rollupVersion));
+        String version = rollupVersion(tenant.schema());
         return reports.get(new FilterOptionsKey(tenant.slug(), version), k -> QuarkusTransaction.joiningExisting().call(
                 () -> gate.inTenant(tenant.schema(), connection -> new FilterOptions(
                         distinct(connection, "SELECT DISTINCT channel FROM rollup_customer_dimensions WHERE channel <> '' ORDER BY 1"),

@@ -43,11 +43,13 @@ public class UpcomingRenewals {
     }
 
     private final TenantGate gate;
+    private final MetricsService metrics;
     private final Cache cache;
     private final Clock clock;
 
-    UpcomingRenewals(TenantGate gate, @CacheName("upcoming-renewals") Cache cache) {
+    UpcomingRenewals(TenantGate gate, MetricsService metrics, @CacheName("upcoming-renewals") Cache cache) {
         this.gate = gate;
+        this.metrics = metrics;
         this.cache = cache;
         this.clock = Clock.systemUTC();
     }
@@ -69,7 +71,7 @@ public class UpcomingRenewals {
     }
 
     private Upcoming within(TenantSchema schema, String currency, String timeZone, Instant from, Duration window) {
-        String version = QuarkusTransaction.joiningExisting().call(() -> gate.inTenant(schema, MetricsService::rollupVersion));
+        String version = metrics.rollupVersion(schema);
         return cache.get(new Key(schema.schemaName(), currency, timeZone, version, from, window),
                 key -> read(schema, currency, timeZone, from, window)).await().indefinitely();
     }
