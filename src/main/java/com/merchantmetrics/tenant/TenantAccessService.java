@@ -15,9 +15,7 @@ import jakarta.transaction.Transactional;
 public class TenantAccessService {
 
     public Optional<TenantAccess> accessOf(long userId, String slug) {
-        return Tenant.findBySlug(slug)
-                .filter(Tenant::isActive)
-                .flatMap(tenant -> roleOf(tenant.id, userId).map(role -> TenantAccess.of(tenant, role)));
+        return reachOf(userId).tenant(slug);
     }
 
     /** Access of an API key, which is bound to one tenant with one role. */
@@ -54,15 +52,5 @@ public class TenantAccessService {
 
     public List<TenantAccess> tenantsOf(long userId) {
         return reachOf(userId).tenants();
-    }
-
-    private Optional<TenantRole> roleOf(long tenantId, long userId) {
-        Optional<TenantRole> member = Membership.findFor(tenantId, userId).map(membership -> membership.role);
-        boolean accountManager = AccountManagerAssignment.exists(tenantId, userId);
-        if (accountManager) {
-            return Optional.of(member.map(role -> TenantRole.strongest(role, TenantRole.account_manager))
-                    .orElse(TenantRole.account_manager));
-        }
-        return member;
     }
 }
