@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /** Replicas starting at the same moment migrate the control schema and every tenant schema once, without errors. */
@@ -73,6 +74,18 @@ class ConcurrentStartupIT {
             }
         }
         return values;
+    }
+
+    /** Seeded by the control migrations, so replicas starting at once never race to insert them (seen in CI). */
+    @Test
+    void quartzLockRowsExistBeforeAnySchedulerStarts() throws Exception {
+        String database = TestPostgres.newDatabase("quartz_locks");
+        Flyway.configure().dataSource(database, TestPostgres.USER, TestPostgres.USER).schemas("control").defaultSchema("control")
+                .createSchemas(true).locations("classpath:db/control").load().migrate();
+        try (Connection connection = TestPostgres.connect(database)) {
+            assertThat(column(connection, "SELECT lock_name FROM control.qrtz_locks WHERE sched_name = 'QuarkusQuartzScheduler' ORDER BY 1"))
+                    .containsExactly("STATE_ACCESS", "TRIGGER_ACCESS");
+        }
     }
 
     @Test
