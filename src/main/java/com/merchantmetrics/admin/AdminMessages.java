@@ -4,9 +4,10 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The refusals of the platform administration (creating a tenant, moving its data), in English; Vietnamese in
+ * The words of the platform administration that the pages' bundle has no room for: refusals and failures (creating
+ * a tenant, moving its data) and the label of a technical detail, in English; Vietnamese in
  * {@code messages/admin_vi.properties}. A bundle of its own because Quarkus 3.30 generates broken code for a message
- * bundle of more than 300 messages; Java code gets it from {@code Languages.bundle}.
+ * bundle of more than 300 messages; Java code gets it from {@code Languages.bundle}, templates as {@code {admin:…}}.
  */
 @MessageBundle(value = "admin", locale = "en")
 public interface AdminMessages {
@@ -26,6 +27,9 @@ public interface AdminMessages {
     @Message("{tenant} is already on the database cluster {cluster}.")
     String alreadyOnCluster(String tenant, String cluster);
 
-    @Message("Moving {tenant} to the database cluster {target} failed; its data stays on {source}. The database said: {cause}")
-    String moveFailed(String tenant, String target, String source, String cause);
+    @Message("Moving {tenant} to the database cluster {target} failed; its data stays on {source}.")
+    String moveFailed(String tenant, String target, String source);
+
+    @Message("Technical detail")
+    String technicalDetail();
 }

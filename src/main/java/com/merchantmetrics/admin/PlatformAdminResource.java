@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -39,6 +40,8 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed(CurrentUser.PLATFORM_ADMIN)
 public class PlatformAdminResource {
 
+    private static final Logger LOG = Logger.getLogger(PlatformAdminResource.class);
+
     @CheckedTemplate(basePath = "PlatformAdmin")
     static class Templates {
         static native TemplateInstance tenants(List<Tenant> tenants, NewTenant form, String error);
@@ -47,8 +50,11 @@ public class PlatformAdminResource {
                 String grant, String error, ClusterChoice clusters);
     }
 
-    /** The database cluster the tenant is on, those it can move to, and why the last move failed. */
-    record ClusterChoice(String current, List<String> names, String error) {
+    /**
+     * The database cluster the tenant is on, those it can move to, and why the last move failed: in the reader's
+     * words, and the technical detail (the database's own words) when it failed on the way.
+     */
+    record ClusterChoice(String current, List<String> names, String error, String errorDetail) {
     }
 
     private final TenantService tenantService;
@@ -96,7 +102,7 @@ public class PlatformAdminResource {
     @Path("tenants/{tenant}")
     public TemplateInstance people(@PathParam("tenant") String tenantSlug) {
         Tenant tenant = peopleService.tenant(tenantSlug);
-        return peoplePage(tenant, null);
+        return peoplePage(tenant, null, null);
     }
 
     @GET
@@ -119,7 +125,7 @@ public class PlatformAdminResource {
         } catch (IllegalArgumentException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.people(tenant, peopleService.people(tenant.id), email, grant,
-                            Refusal.text(e, languages.locale()), clusterChoice(tenant, null))).build();
+                            Refusal.text(e, languages.locale()), clusterChoice(tenant, null, null))).build();
         }
     }
 
@@ -134,21 +140,23 @@ public class PlatformAdminResource {
             return Response.seeOther(URI.create("/admin/tenants/" + tenant.slug)).build();
         } catch (IllegalArgumentException e) {
             return Response.status(Response.Status.BAD_REQUEST).entity(peoplePage(tenant,
-                    Refusal.text(e, languages.locale()))).build();
+                    Refusal.text(e, languages.locale()), null)).build();
         } catch (IllegalStateException e) {
-            String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            LOG.warnf(e, "Moving tenant %s to database cluster %s failed", tenant.slug, cluster);
+            String detail = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            String source = tenantMove.clusterOf(tenant);
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(peoplePage(tenant,
-                    Languages.bundle(AdminMessages.class, languages.locale())
-                            .moveFailed(tenant.name, cluster, tenantMove.clusterOf(tenant), cause))).build();
+                    Languages.bundle(AdminMessages.class, languages.locale()).moveFailed(tenant.name, cluster, source), detail)).build();
         }
     }
 
     /** The tenant's people page with an empty grant form and, if a move of its data failed, why. */
-    private TemplateInstance peoplePage(Tenant tenant, String clusterError) {
-        return Templates.people(tenant, peopleService.people(tenant.id), "", "viewer", null, clusterChoice(tenant, clusterError));
+    private TemplateInstance peoplePage(Tenant tenant, String clusterError, String clusterErrorDetail) {
+        return Templates.people(tenant, peopleService.people(tenant.id), "", "viewer", null,
+                clusterChoice(tenant, clusterError, clusterErrorDetail));
     }
 
-    private ClusterChoice clusterChoice(Tenant tenant, String error) {
-        return new ClusterChoice(tenantMove.clusterOf(tenant), clusters.names(), error);
+    private ClusterChoice clusterChoice(Tenant tenant, String error, String errorDetail) {
+        return new ClusterChoice(tenantMove.clusterOf(tenant), clusters.names(), error, errorDetail);
     }
 }

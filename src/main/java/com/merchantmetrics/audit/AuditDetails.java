@@ -18,7 +18,8 @@ import com.merchantmetrics.web.Messages;
  * Audit entries in the reader's language, for the audit page only. The services record each entry's detail in
  * English, whatever the language of the person acting: that is what is stored and what machines read. The page reads
  * each known detail back with its parameters (e-mail addresses, roles, files, counts) and words it with the message
- * bundles; a detail not known here is shown as stored.
+ * bundles. Every action the services record has its readings here; a detail they do not match (an older format, say)
+ * is shown as stored, introduced in the reader's language ({@link AuditMessages#unreadDetail}).
  */
 public final class AuditDetails {
 
@@ -34,19 +35,28 @@ public final class AuditDetails {
     }
 
     private static final Pattern SETTING_CHANGE = Pattern.compile("(\\w+): (.*) → (.*)");
+    /** For details without words (addresses, names, files, currencies, time zones): the same in every language. */
+    private static final BiFunction<Words, Matcher, String> AS_STORED = (words, m) -> m.group();
 
     private static final List<Reading> READINGS = List.of(
             reading("access\\.granted|member\\.invited|member\\.joined", "(.+) as (.+)",
                     (words, m) -> words.audit().asRole(m.group(1), role(words, m.group(2)))),
             reading("member\\.role_changed", "(.+) is now (.+)", (words, m) -> words.audit().nowRole(m.group(1), role(words, m.group(2)))),
+            reading("member\\.removed|member\\.invitation_revoked", "\\S+@\\S+", AS_STORED),
             reading("api_key\\.created", "(.+) \\((.+), (\\S+)\\)",
                     (words, m) -> words.audit().apiKeyCreated(m.group(1), role(words, m.group(2)), m.group(3))),
+            reading("api_key\\.revoked", ".+ \\(\\S+…\\)", AS_STORED),
+            reading("tenant\\.created", ".+ \\([A-Z]{3}, \\S+\\)", AS_STORED),
             reading("tenant\\.moved", "Data moved from database cluster (.+) to (.+) \\((\\d+) rows\\)",
                     (words, m) -> words.audit().dataMoved(m.group(1), m.group(2), m.group(3))),
             reading("upload\\..+", "(.+) → (\\S+) \\((\\w+), (\\d+) rows, (\\d+) new, (\\d+) updated, (\\d+) errors\\) #(\\d+)",
                     (words, m) -> words.audit().uploadOutcome(m.group(1), m.group(2), words.upload().modeName(m.group(3)), m.group(4),
                             m.group(5), m.group(6), m.group(7), m.group(8))),
             reading("upload\\.rejected", "(.+?): (.+)", (words, m) -> m.group(1) + ": " + ProblemReasons.in(words.upload(), m.group(2))),
+            reading("upload\\.failed", ".+ #\\d+", AS_STORED),
+            reading("metrics\\.exported", "\\S+\\.csv", AS_STORED),
+            reading("portfolio\\.exported", "(\\S+\\.csv) \\((\\d+) clients\\)",
+                    (words, m) -> words.audit().portfolioExported(m.group(1), m.group(2))),
             reading("settings\\.changed", "(\\w+: .* → .*)(; \\w+: .* → .*)*", (words, m) -> settingChanges(words, m.group())));
 
     private AuditDetails() {
@@ -56,7 +66,7 @@ public final class AuditDetails {
         return new Reading(Pattern.compile(actions), Pattern.compile(english, Pattern.DOTALL), words);
     }
 
-    /** The detail of an entry with this action in the given words, or as stored when it is not a detail known here. */
+    /** The detail of an entry with this action in the given words; one not known here as stored, introduced in those words. */
     public static String in(Words words, String action, String detail) {
         if (detail == null) {
             return null;
@@ -67,7 +77,7 @@ public final class AuditDetails {
                 return reading.words().apply(words, matcher);
             }
         }
-        return detail;
+        return words.audit().unreadDetail(detail);
     }
 
     /** A role recorded by its English label ("Account manager"), in the reader's words. */

@@ -17,7 +17,8 @@ public interface AuditMessages {
             + "{#is 'member.invitation_revoked'}Invitation withdrawn{#is 'api_key.created'}API key created"
             + "{#is 'api_key.revoked'}API key revoked{#is 'settings.changed'}Settings changed{#is 'metrics.exported'}Metrics exported"
             + "{#is 'portfolio.exported'}Portfolio exported{#is 'upload.previewed'}Upload previewed{#is 'upload.imported'}Upload imported"
-            + "{#is 'upload.rejected'}Upload rejected{#is 'upload.failed'}Upload failed{#else}{action}{/when}")
+            + "{#is 'upload.unchanged'}Upload unchanged{#is 'upload.rejected'}Upload rejected{#is 'upload.failed'}Upload failed"
+            + "{#else}Other action{/when}")
     String actionName(String action);
 
     @Message("{email} as {role}")
@@ -36,9 +37,16 @@ public interface AuditMessages {
     String uploadOutcome(String file, String dataset, String mode, String rows, String inserted, String updated, String errors,
             String id);
 
+    @Message("{file} ({clients} clients)")
+    String portfolioExported(String file, String clients);
+
     @Message("{setting}: {before} → {after}")
     String settingChanged(String setting, String before, String after);
 
     @Message("none")
     String noValue();
+
+    /** A detail {@link AuditDetails} does not know (an older format, say): English shows it as stored. */
+    @Message("{detail}")
+    String unreadDetail(String detail);
 }

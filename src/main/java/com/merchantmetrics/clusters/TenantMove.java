@@ -111,8 +111,8 @@ public class TenantMove {
             LOG.infof("Tenant %s moved from database cluster %s to %s: %s", tenant.slug, source, target, rows);
             return new Moved(source, target, rows);
         } catch (SQLException e) {
-            throw new IllegalStateException("Moving " + tenant.name + " to database cluster " + target + " failed, its data stays on "
-                    + source + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Moving " + tenant.slug + " to database cluster " + target + " failed; its data stays on "
+                    + source, e);
         }
     }
 

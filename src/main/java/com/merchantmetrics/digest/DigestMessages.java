@@ -263,6 +263,13 @@ public interface DigestMessages {
     @Message("Last error")
     String lastError();
 
+    @Message("{#when failure}{#is 'not_written'}The summary could not be written: its figures could not be read."
+            + "{#is 'mailbox_refused'}The mail server refused the address: the mailbox does not exist, is full or is blocked."
+            + "{#is 'server_unreachable'}The mail server could not be reached."
+            + "{#is 'authentication_failed'}The mail server refused the application's sign-in: check the SMTP user name and password."
+            + "{#else}The mail server or the mailer reported another error.{/when}")
+    String deliveryFailure(String failure);
+
     @Message("{#when status}{#is 'pending'}pending{#is 'failed'}failed{#is 'sent'}sent{#else}{status}{/when}")
     String sendStatus(String status);
 

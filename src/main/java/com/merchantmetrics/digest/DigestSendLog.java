@@ -42,9 +42,9 @@ public class DigestSendLog {
     public record Claim(long id, Due due, int attempts) {
     }
 
-    /** A row platform admins see: not sent yet after an attempt, or given up. */
+    /** A row platform admins see: not sent yet after an attempt, or given up; why the last attempt failed, and its raw error. */
     public record Problem(long id, String recipient, String scope, LocalDate week, String tenantName, String status,
-            int attempts, Instant nextAttemptAt, String lastError) {
+            int attempts, Instant nextAttemptAt, DeliveryFailure lastErrorKind, String lastError) {
     }
 
     private final DataSource dataSource;
@@ -116,15 +116,17 @@ public class DigestSendLog {
     /** The claimed digest went out ("sent") or was not needed any more ("cancelled"). */
     void finish(Claim claim, String status, Instant now) {
         update(claim, """
-                UPDATE control.digest_send SET status = ?, attempts = attempts + 1, sent_at = ?, last_error = NULL
+                UPDATE control.digest_send SET status = ?, attempts = attempts + 1, sent_at = ?, last_error = NULL,
+                    last_error_kind = NULL
                 WHERE id = ? AND status = 'sending'""", status, Timestamp.from(now));
     }
 
     /** The attempt failed: pending again from {@code retryAt}, or given up ("failed"). */
-    void failed(Claim claim, String error, Instant retryAt, boolean giveUp) {
+    void failed(Claim claim, DeliveryFailure kind, String error, Instant retryAt, boolean giveUp) {
         update(claim, """
-                UPDATE control.digest_send SET status = ?, last_error = ?, next_attempt_at = ?, attempts = attempts + 1
-                WHERE id = ? AND status = 'sending'""", giveUp ? "failed" : "pending", error, Timestamp.from(retryAt));
+                UPDATE control.digest_send SET status = ?, last_error_kind = ?, last_error = ?, next_attempt_at = ?,
+                    attempts = attempts + 1
+                WHERE id = ? AND status = 'sending'""", giveUp ? "failed" : "pending", kind.name(), error, Timestamp.from(retryAt));
     }
 
     private void update(Claim claim, String sql, Object... values) {
@@ -145,7 +147,8 @@ public class DigestSendLog {
     public List<Problem> problems(int limit) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement("""
-                    SELECT s.id, u.email, s.scope, s.week, t.name, s.status, s.attempts, s.next_attempt_at, s.last_error
+                    SELECT s.id, u.email, s.scope, s.week, t.name, s.status, s.attempts, s.next_attempt_at, s.last_error_kind,
+                        s.last_error
                     FROM control.digest_send s JOIN control.app_user u ON u.id = s.recipient_id
                     LEFT JOIN control.tenant t ON t.id = s.tenant_id
                     WHERE s.status = 'failed' OR (s.status IN ('pending', 'sending') AND s.attempts > 0)
@@ -156,7 +159,7 @@ public class DigestSendLog {
                     while (rows.next()) {
                         problems.add(new Problem(rows.getLong(1), rows.getString(2), rows.getString(3),
                                 rows.getObject(4, LocalDate.class), rows.getString(5), rows.getString(6), rows.getInt(7),
-                                rows.getTimestamp(8).toInstant(), rows.getString(9)));
+                                rows.getTimestamp(8).toInstant(), DeliveryFailure.valueOf(rows.getString(9)), rows.getString(10)));
                     }
                 }
                 return problems;

@@ -175,28 +175,37 @@ public class DigestSender {
      * when it went out or was not needed any more; false when it failed (then it is retried later).
      */
     private boolean deliver(Claim claim, Instant now, Map<String, MerchantFigures> figures) {
-        String outcome;
+        Optional<Mail> mail;
         try {
-            Optional<Mail> mail = write(claim.due(), now, figures);
-            if (mail.isPresent()) {
-                mailer.send(mail.get());
-            }
-            outcome = mail.isPresent() ? "sent" : "cancelled";
+            mail = write(claim.due(), now, figures);
         } catch (RuntimeException e) {
-            failures.increment();
-            boolean giveUp = claim.attempts() + 1 >= maxAttempts;
-            Instant retryAt = now.plus(retryBase.multipliedBy(1L << Math.min(claim.attempts(), 10)));
-            LOG.warnf("Weekly summary %d (%s, attempt %d) failed%s: %s", claim.id(), claim.due().scope(),
-                    claim.attempts() + 1, giveUp ? ", given up" : ", retried at " + retryAt, e.toString());
-            sendLog.failed(claim, String.valueOf(e.getMessage()), retryAt, giveUp);
+            recordFailure(claim, now, DeliveryFailure.not_written, e);
             return false;
         }
-        // Not in the try: once the SMTP server has the mail, a failure to record it must not lead to a resend.
-        sendLog.finish(claim, outcome, now);
-        if (outcome.equals("sent")) {
+        if (mail.isPresent()) {
+            try {
+                mailer.send(mail.get());
+            } catch (RuntimeException e) {
+                recordFailure(claim, now, DeliveryFailure.ofSending(e), e);
+                return false;
+            }
+        }
+        // Not in a try: once the SMTP server has the mail, a failure to record it must not lead to a resend.
+        sendLog.finish(claim, mail.isPresent() ? "sent" : "cancelled", now);
+        if (mail.isPresent()) {
             sends.increment();
         }
         return true;
+    }
+
+    /** Records a failed attempt: retried with back-off, or given up after the last attempt. */
+    private void recordFailure(Claim claim, Instant now, DeliveryFailure kind, RuntimeException error) {
+        failures.increment();
+        boolean giveUp = claim.attempts() + 1 >= maxAttempts;
+        Instant retryAt = now.plus(retryBase.multipliedBy(1L << Math.min(claim.attempts(), 10)));
+        LOG.warnf("Weekly summary %d (%s, attempt %d) failed (%s)%s: %s", claim.id(), claim.due().scope(), claim.attempts() + 1,
+                kind, giveUp ? ", given up" : ", retried at " + retryAt, error.toString());
+        sendLog.failed(claim, kind, String.valueOf(error.getMessage()), retryAt, giveUp);
     }
 
     /** Empty when the person turned the summary off or lost access since it was due. */

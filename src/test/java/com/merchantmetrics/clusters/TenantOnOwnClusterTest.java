@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.merchantmetrics.audit.AuditLog;
 import com.merchantmetrics.ingest.Uploads;
 import com.merchantmetrics.tenant.MigrationsOnStartup;
+import com.merchantmetrics.tenant.SchemaMigrations;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantCluster;
 import com.merchantmetrics.tenant.TenantRole;
@@ -67,6 +70,9 @@ class TenantOnOwnClusterTest {
 
     @Inject
     MigrationsOnStartup migrations;
+
+    @Inject
+    SchemaMigrations schemaMigrations;
 
     @Test
     void aTenantOnItsOwnClusterWorksThereAndOnlyThere() throws SQLException {
@@ -131,6 +137,36 @@ class TenantOnOwnClusterTest {
         assertThat(metrics(big).getList("months")).isEqualTo(bigMetrics.getList("months"));
         try (Connection second = connect("merchant-metrics.clusters.big")) {
             assertThat(schemaExists(second, bigSchema)).isFalse();
+        }
+    }
+
+    @Test
+    void aFailedMoveIsToldInTheAdminsLanguageWithTheDatabasesWordsApart() throws SQLException {
+        Tenant tenant = tenants.create("refused-move");
+        tenants.grant(tenant, "alice", TenantRole.owner);
+        Uploads.post(tenant, "customers", CUSTOMERS).then().statusCode(200);
+        String schema = tenant.schema().schemaName();
+        schemaMigrations.provision(tenant.schema(), SecondClusterProfile.CLUSTER);
+        try (Connection second = connect("merchant-metrics.clusters.big"); Statement statement = second.createStatement()) {
+            statement.execute("ALTER TABLE " + schema + ".customers ADD CONSTRAINT refuses_every_row CHECK (false)");
+        }
+        String adminPage = "/admin/tenants/" + tenant.slug;
+        Forms.submit("admin", "/", "/language", Map.of("language", "vi", "return", "/")).then().statusCode(303);
+        try {
+            String page = Forms.submit("admin", adminPage, adminPage + "/cluster", Map.of("cluster", SecondClusterProfile.CLUSTER))
+                    .then().statusCode(503).extract().asString();
+
+            Matcher alert = Pattern.compile("(?s)<div class=\"alert alert-danger\" role=\"alert\">(.*?)<details").matcher(page);
+            assertThat(alert.find()).as(page).isTrue();
+            assertThat(alert.group(1)).isEqualTo("Chuyển " + tenant.name + " sang cụm cơ sở dữ liệu big không thành công; dữ liệu vẫn ở main.");
+            assertThat(page).contains("<summary>Chi tiết kỹ thuật</summary>").containsPattern("lang=\"en\">[^<]*refuses_every_row");
+            assertThat(tenantMove.clusterOf(tenant)).isEqualTo(Clusters.MAIN);
+            assertThat(tenants.count(tenant, "customers")).isEqualTo(2);
+        } finally {
+            Forms.submit("admin", "/", "/language", Map.of("language", "", "return", "/")).then().statusCode(303);
+            try (Connection second = connect("merchant-metrics.clusters.big"); Statement statement = second.createStatement()) {
+                statement.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
         }
     }
 

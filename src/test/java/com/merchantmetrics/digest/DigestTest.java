@@ -286,7 +286,7 @@ class DigestTest {
         try {
             sender.runDue(due);
             assertThat(sendLogOf(owner)).isEqualTo("pending 1");
-            assertThat(adminPage()).contains(owner);
+            assertThat(adminPage()).contains(owner, "The mail server could not be reached.", "Technical detail");
             sender.runDue(due.plusSeconds(60));
             assertThat(sendLogOf(owner)).as("back-off: not yet retried").isEqualTo("pending 1");
         } finally {
@@ -320,7 +320,7 @@ class DigestTest {
             assertThat(mailsTo(healthyOwner)).hasSize(1);
             assertThat(mailsTo(brokenOwner)).isEmpty();
             assertThat(sendLogOf(brokenOwner)).isEqualTo("pending 1");
-            assertThat(adminPage()).contains(brokenOwner).contains(broken.name);
+            assertThat(adminPage()).contains(brokenOwner, broken.name, "The summary could not be written: its figures could not be read.");
         } finally {
             runSql("ALTER SCHEMA " + schema + "_away RENAME TO " + schema);
         }

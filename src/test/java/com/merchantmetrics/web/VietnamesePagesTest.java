@@ -10,6 +10,9 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,12 +26,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.merchantmetrics.admin.AdminMessages;
 import com.merchantmetrics.audit.AuditDetails;
+import com.merchantmetrics.audit.AuditLog;
 import com.merchantmetrics.audit.AuditMessages;
 import com.merchantmetrics.digest.DigestMessages;
 import com.merchantmetrics.digest.UnsubscribeTokens;
@@ -73,6 +79,9 @@ class VietnamesePagesTest {
 
     @Inject
     UnsubscribeTokens unsubscribeTokens;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void bothBundlesHaveTheSameKeys() throws IOException {
@@ -157,27 +166,76 @@ class VietnamesePagesTest {
     }
 
     @Test
-    void auditEntriesAreWordedInVietnameseAndInEnglishAsStored() {
+    void auditEntriesAreWordedInVietnameseAndInEnglishAsStored() throws IOException {
         AuditDetails.Words en = AuditDetails.Words.in(Locale.ENGLISH);
         AuditDetails.Words vi = AuditDetails.Words.in(Locale.forLanguageTag("vi"));
-        Map<String, String> stored = new LinkedHashMap<>();
-        stored.put("access.granted", "bob@example.com as Account manager");
-        stored.put("member.role_changed", "bob@example.com is now Viewer");
-        stored.put("api_key.created", "CI key (Analyst, ab12cd…)");
-        stored.put("tenant.moved", "Data moved from database cluster main to big (1234 rows)");
-        stored.put("upload.imported", "orders.csv → orders.csv (replace, 200 rows, 190 new, 10 updated, 0 errors) #7");
-        stored.put("upload.rejected", "orders.csv: orders.csv is empty: a file needs at least a header row");
-        stored.forEach((action, detail) -> {
+        Map<String, String> worded = new LinkedHashMap<>();
+        worded.put("access.granted", "bob@example.com as Account manager");
+        worded.put("member.invited", "bob@example.com as Viewer");
+        worded.put("member.joined", "bob@example.com as Analyst");
+        worded.put("member.role_changed", "bob@example.com is now Viewer");
+        worded.put("api_key.created", "CI key (Analyst, ab12cd…)");
+        worded.put("tenant.moved", "Data moved from database cluster main to big (1234 rows)");
+        worded.put("upload.previewed", "orders.csv → orders.csv (merge, 200 rows, 0 new, 0 updated, 0 errors) #6");
+        worded.put("upload.imported", "orders.csv → orders.csv (replace, 200 rows, 190 new, 10 updated, 0 errors) #7");
+        worded.put("upload.unchanged", "orders.csv → orders.csv (merge, 200 rows, 0 new, 0 updated, 0 errors) #8");
+        worded.put("upload.rejected", "orders.csv: orders.csv is empty: a file needs at least a header row");
+        worded.put("portfolio.exported", "portfolio-2025-01.csv (12 clients)");
+        Map<String, String> withoutWords = new LinkedHashMap<>();
+        withoutWords.put(AuditLog.SIGNED_IN, null);
+        withoutWords.put("tenant.created", "Bloom Box (USD, America/New_York)");
+        withoutWords.put("member.removed", "bob@example.com");
+        withoutWords.put("member.invitation_revoked", "bob@example.com");
+        withoutWords.put("api_key.revoked", "CI key (ab12cd…)");
+        withoutWords.put("upload.failed", "orders.csv #9");
+        withoutWords.put("metrics.exported", "bloom-box-metrics-2024-01-2024-12.csv");
+
+        Set<String> sampled = new TreeSet<>(worded.keySet());
+        sampled.addAll(withoutWords.keySet());
+        sampled.add("settings.changed"); // worded in both languages, below
+        for (String recorded : actionsRecordedInTheCode()) {
+            assertThat(sampled).as("an entry of %s, as the code records it", recorded)
+                    .anyMatch(action -> recorded.endsWith(".") ? action.startsWith(recorded) : action.equals(recorded));
+        }
+        worded.forEach((action, detail) -> {
             assertThat(AuditDetails.in(en, action, detail)).as(action).isEqualTo(detail);
             String words = AuditDetails.in(vi, action, detail);
             assertThat(words).as(detail).isNotEqualTo(detail);
             assertThat(english(words)).as(words).isEmpty();
-            assertThat(english(vi.audit().actionName(action))).as(action).isEmpty();
-            assertThat(vi.audit().actionName(action)).as(action).isNotEqualTo(en.audit().actionName(action)).isNotEqualTo(action);
         });
+        withoutWords.forEach((action, detail) -> {
+            assertThat(AuditDetails.in(en, action, detail)).as(action).isEqualTo(detail);
+            assertThat(AuditDetails.in(vi, action, detail)).as(action).isEqualTo(detail);
+        });
+        String otherAction = vi.audit().actionName("plugin.installed");
+        assertThat(otherAction).isEqualTo("Thao tác khác");
+        assertThat(en.audit().actionName("plugin.installed")).isEqualTo("Other action");
+        for (String action : sampled) {
+            String name = vi.audit().actionName(action);
+            assertThat(english(name)).as(action).isEmpty();
+            assertThat(name).as(action).isNotIn(en.audit().actionName(action), action, otherAction);
+        }
+
         assertThat(AuditDetails.in(vi, "settings.changed", "reporting_currency: USD → EUR; inactivity_days: none → 60"))
                 .isEqualTo("Tiền tệ báo cáo: USD → EUR; Cửa sổ không hoạt động: không có → 60");
-        assertThat(AuditDetails.in(vi, "member.removed", "bob@example.com")).isEqualTo("bob@example.com");
+        assertThat(AuditDetails.in(en, "tenant.moved", "Moved by hand")).as("an older format, as stored").isEqualTo("Moved by hand");
+        assertThat(AuditDetails.in(vi, "tenant.moved", "Moved by hand")).isEqualTo("Bản ghi gốc (tiếng Anh): Moved by hand");
+    }
+
+    /** The action of every auditLog.record(…) call in the code; "upload." for the one that appends the upload's status. */
+    private static Set<String> actionsRecordedInTheCode() throws IOException {
+        Pattern record = Pattern.compile("auditLog\\.record\\([^;]*?\"([a-z_]+\\.[a-z_]*)\"");
+        Set<String> actions = new TreeSet<>();
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            for (Path java : files.filter(file -> file.toString().endsWith(".java")).toList()) {
+                Matcher found = record.matcher(Files.readString(java));
+                while (found.find()) {
+                    actions.add(found.group(1));
+                }
+            }
+        }
+        assertThat(actions).as("the actions recorded in the code").hasSizeGreaterThan(10).contains("upload.");
+        return actions;
     }
 
     @Test
@@ -211,6 +269,12 @@ class VietnamesePagesTest {
         String slug = "/t/" + tenant.slug;
         long aliceId = QuarkusTransaction.requiringNew().call(() -> AppUser.findByEmail(TestUsers.email("alice")).orElseThrow().id);
         String unsubscribe = "/unsubscribe/" + unsubscribeTokens.tokenFor(new UnsubscribeTokens.Subject(aliceId, tenant.id));
+        String refusedMailbox = "io.vertx.ext.mail.SMTPException: recipient address not accepted: 550 5.1.1 The mailbox does not exist";
+        controlSql("""
+                INSERT INTO control.digest_send (recipient_id, scope, week, tenant_id, status, attempts, next_attempt_at, last_error_kind,
+                    last_error)
+                VALUES (?, 'tenant:' || ?, DATE '2025-01-06', ?, 'failed', 10, now(), 'mailbox_refused', ?)""",
+                aliceId, tenant.id, tenant.id, refusedMailbox);
 
         List<String> users = List.of("alice", "marco", "admin");
         users.forEach(user -> chooseLanguage(user, "vi"));
@@ -235,8 +299,7 @@ class VietnamesePagesTest {
             pages.put("administration", page("admin", "/admin/tenants"));
             pages.put("administration refused", Forms.submit("admin", "/admin/tenants", "/admin/tenants", Map.of("name", "Shop",
                     "slug", "Not A Slug", "reportingCurrency", "USD", "timeZone", "UTC")).asString());
-            pages.put("undelivered summaries (without the SMTP errors)",
-                    page("admin", "/admin/email-summaries").replaceAll("(?s)<tbody>.*?</tbody>", ""));
+            pages.put("undelivered summaries", page("admin", "/admin/email-summaries"));
             pages.put("unsubscribe", page("alice", unsubscribe));
             pages.put("unsubscribed", given().header("Accept-Language", "vi").contentType("application/x-www-form-urlencoded")
                     .body("List-Unsubscribe=One-Click").post(unsubscribe).then().statusCode(200).extract().asString());
@@ -274,8 +337,13 @@ class VietnamesePagesTest {
                     .isEqualTo("Vai trò của bạn trong doanh nghiệp này (Quản lý khách hàng) không cho phép thao tác này");
             assertThat(visibleText(pages.get("/email-summary"))).contains("Email tóm tắt hằng tuần", "Thứ Hai", "Xem trước email tuần này");
             assertThat(visibleText(pages.get("unsubscribed"))).contains("Bạn sẽ không nhận bản tóm tắt hằng tuần của " + tenant.name + " nữa.");
+            assertThat(visibleText(pages.get("undelivered summaries")))
+                    .contains("Máy chủ thư từ chối địa chỉ: hộp thư không tồn tại, đã đầy hoặc bị chặn.", "Chi tiết kỹ thuật");
+            assertThat(pages.get("undelivered summaries")).as("the raw error, apart and marked as English")
+                    .contains("<code class=\"d-block text-break\" lang=\"en\">" + refusedMailbox + "</code>");
         } finally {
             users.forEach(user -> chooseLanguage(user, ""));
+            controlSql("DELETE FROM control.digest_send WHERE tenant_id = ?", tenant.id);
         }
     }
 
@@ -289,9 +357,13 @@ class VietnamesePagesTest {
         return found;
     }
 
-    /** The text a reader sees: no scripts, no tags; attributes people read (labels, titles) kept. */
+    /**
+     * The text a reader sees: no scripts, no tags; attributes people read (labels, titles) kept. Elements marked as
+     * English (lang="en": a mail server's or a database's own words under a technical detail) are left out.
+     */
     private static String visibleText(String html) {
-        String withoutCode = html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ");
+        String withoutCode = html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
+                .replaceAll("(?s)<(\\w+)[^>]* lang=\"en\"[^>]*>.*?</\\1>", " ");
         StringBuilder read = new StringBuilder();
         Matcher attribute = Pattern.compile("(?:aria-label|title|placeholder|alt)=\"([^\"]*)\"").matcher(withoutCode);
         while (attribute.find()) {
@@ -310,6 +382,19 @@ class VietnamesePagesTest {
         Response response = Forms.page(user, path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.asString();
+    }
+
+    private void controlSql(String sql, Object... parameters) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static Set<String> keys(String resource) throws IOException {
