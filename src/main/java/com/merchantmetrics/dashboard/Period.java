@@ -9,18 +9,22 @@ import java.util.List;
 
 import com.merchantmetrics.metrics.MetricFilter;
 import com.merchantmetrics.metrics.MetricView;
+import com.merchantmetrics.metrics.UnreadableParameter;
 
 /**
  * What a dashboard shows, from the URL: the months — a preset (last 3, 6 or 12 months, year to date) or a custom
  * range —, the view (monthly or trailing 12 months) and the filters (segment, channel, country, plan). An unreadable
- * range falls back to the last 12 months, an unreadable view or filter to none, each with a message saying so
- * (filterProblem: the English detail of the latter).
+ * range falls back to the last 12 months, an unreadable view or filter to none, each with a message saying so.
  */
 public record Period(String range, YearMonth from, YearMonth to, Problem problem, MetricView view, MetricFilter filter,
-        String filterProblem) {
+        FilterProblem filterProblem) {
 
     /** kind: unknown_range (value: the range), ends_before_start (value: from, otherValue: to), too_long (value: the limit) or unreadable. */
     public record Problem(String kind, String value, String otherValue) {
+    }
+
+    /** parameter: view, segment, channel, country or plan (see {@link UnreadableParameter}); value: as the link gave it. */
+    public record FilterProblem(String parameter, String value) {
     }
 
     public static final List<String> PRESETS = List.of("3m", "6m", "12m", "ytd", "custom");
@@ -36,12 +40,12 @@ public record Period(String range, YearMonth from, YearMonth to, Problem problem
         try {
             return months.with(MetricView.parse(selection.view()),
                     MetricFilter.parse(selection.segment(), selection.channel(), selection.country(), selection.plan()), null);
-        } catch (IllegalArgumentException e) {
-            return months.with(MetricView.monthly, MetricFilter.NONE, e.getMessage());
+        } catch (UnreadableParameter e) {
+            return months.with(MetricView.monthly, MetricFilter.NONE, new FilterProblem(e.parameter(), e.value()));
         }
     }
 
-    private Period with(MetricView view, MetricFilter filter, String filterProblem) {
+    private Period with(MetricView view, MetricFilter filter, FilterProblem filterProblem) {
         return new Period(range, from, to, problem, view, filter, filterProblem);
     }
 

@@ -65,7 +65,14 @@ public final class ProblemReasons {
                     (msg, m) -> msg.problemRequiredColumnsMissing(m.group(1), !m.group(2).isEmpty(), m.group(3), m.group(4), m.group(5))),
             reading("(.+), row 1: the header \\((.*)\\) matches none of the upload formats or presets; .*",
                     (msg, m) -> msg.problemUnknownHeader(m.group(1), m.group(2))),
-            reading("(.+) is larger than the limit of (.+); split it into smaller files", (msg, m) -> msg.problemTooLarge(m.group(1), m.group(2))));
+            reading("(.+) is larger than the limit of (.+); split it into smaller files", (msg, m) -> msg.problemTooLarge(m.group(1), m.group(2))),
+            reading("(.+), after row (\\d+): the CSV cannot be read \\((.*)\\), e\\.g\\. .*",
+                    (msg, m) -> msg.problemUnreadableCsv(m.group(1), m.group(2), m.group(3))),
+            reading("(.+) cannot be unpacked \\((.*)\\): the archive is damaged or cut off",
+                    (msg, m) -> msg.problemCannotUnpack(m.group(1), m.group(2))),
+            reading("(.+) must contain exactly one CSV file; it contains (\\d+) files",
+                    (msg, m) -> msg.problemNotOneCsv(m.group(1), m.group(2))),
+            reading("(.+) unpacks to more than (.+); upload a smaller file", (msg, m) -> msg.problemUnpacksTooLarge(m.group(1), m.group(2))));
 
     private ProblemReasons() {
     }

@@ -343,4 +343,16 @@ public interface UploadMessages {
 
     @Message("{file} is larger than the limit of {limit}; split it into smaller files")
     String problemTooLarge(String file, String limit);
+
+    @Message("{file}, after row {row}: the CSV cannot be read ({cause}), e.g. an unbalanced quote or a field longer than 1 million characters")
+    String problemUnreadableCsv(String file, String row, String cause);
+
+    @Message("{file} cannot be unpacked ({cause}): the archive is damaged or cut off")
+    String problemCannotUnpack(String file, String cause);
+
+    @Message("{file} must contain exactly one CSV file; it contains {count} files")
+    String problemNotOneCsv(String file, String count);
+
+    @Message("{file} unpacks to more than {limit}; upload a smaller file")
+    String problemUnpacksTooLarge(String file, String limit);
 }

@@ -32,15 +32,16 @@ public record MetricFilter(String segment, String channel, String country, Strin
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final int MAX_LENGTH = 255;
 
-    /** Blank values mean "any"; anything else that is not a valid value throws with a message naming the parameter. */
+    /** Blank values mean "any"; anything else that is not a valid value throws an {@link UnreadableParameter}. */
     public static MetricFilter parse(String segment, String channel, String country, String plan) {
         String parsedSegment = blankToNull(segment);
         if (parsedSegment != null && !parsedSegment.equals("b2b") && !parsedSegment.equals("b2c")) {
-            throw new IllegalArgumentException("unknown segment \"" + segment + "\": choose b2b or b2c");
+            throw new UnreadableParameter("segment", segment, "unknown segment \"" + segment + "\": choose b2b or b2c");
         }
         String parsedCountry = blankToNull(country);
         if (parsedCountry != null && !COUNTRY.matcher(parsedCountry).matches()) {
-            throw new IllegalArgumentException("\"country\" must be a two-letter country code like DE, not \"" + country + "\"");
+            throw new UnreadableParameter("country", country,
+                    "\"country\" must be a two-letter country code like DE, not \"" + country + "\"");
         }
         return new MetricFilter(parsedSegment, text("channel", channel), parsedCountry, text("plan", plan));
     }
@@ -48,7 +49,7 @@ public record MetricFilter(String segment, String channel, String country, Strin
     private static String text(String name, String value) {
         String parsed = blankToNull(value);
         if (parsed != null && parsed.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("\"" + name + "\" is longer than " + MAX_LENGTH + " characters");
+            throw new UnreadableParameter(name, value, "\"" + name + "\" is longer than " + MAX_LENGTH + " characters");
         }
         return parsed;
     }

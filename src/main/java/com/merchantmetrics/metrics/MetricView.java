@@ -7,13 +7,13 @@ import java.util.stream.Collectors;
 public enum MetricView {
     monthly, t12m;
 
-    /** Blank is monthly; anything else unknown throws with a message listing the views. */
+    /** Blank is monthly; anything else unknown throws an {@link UnreadableParameter} whose message lists the views. */
     public static MetricView parse(String value) {
         if (value == null || value.isBlank()) {
             return monthly;
         }
         return Arrays.stream(values()).filter(view -> view.name().equals(value.strip())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown view \"" + value + "\": choose "
+                .orElseThrow(() -> new UnreadableParameter("view", value, "unknown view \"" + value + "\": choose "
                         + Arrays.stream(values()).map(MetricView::name).collect(Collectors.joining(" or "))));
     }
 }

@@ -242,8 +242,12 @@ public interface Messages {
     @Message("Only customers with {filters}. A number these filters cannot restrict says why.")
     String filtersApplied(String filters);
 
-    @Message("A filter in the link was not understood and is not applied: {detail}")
-    String filterIgnored(String detail);
+    @Message("A filter in the link was not understood and is not applied: {#when problem.parameter}"
+            + "{#is 'view'}unknown view \"{problem.value}\": choose monthly or t12m"
+            + "{#is 'segment'}unknown segment \"{problem.value}\": choose b2b or b2c"
+            + "{#is 'country'}\"country\" must be a two-letter country code like DE, not \"{problem.value}\""
+            + "{#else}\"{problem.parameter}\" is longer than 255 characters{/when}")
+    String filterIgnored(Period.FilterProblem problem);
 
     @Message("Download all metrics (CSV)")
     String downloadAllMetrics();

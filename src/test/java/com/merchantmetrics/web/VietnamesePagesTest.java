@@ -156,7 +156,12 @@ class VietnamesePagesTest {
                         + "map the file's columns to the fields of the dataset",
                 "orders.csv, row 1: the header (a, b) matches none of the upload formats or presets; choose the dataset and map "
                         + "the file's columns to its fields",
-                "orders.csv is larger than the limit of 200 MB; split it into smaller files");
+                "orders.csv is larger than the limit of 200 MB; split it into smaller files",
+                "orders.csv, after row 12: the CSV cannot be read (Unterminated quoted field), e.g. an unbalanced quote or a field "
+                        + "longer than 1 million characters",
+                "orders.zip cannot be unpacked (invalid stored block lengths): the archive is damaged or cut off",
+                "orders.zip must contain exactly one CSV file; it contains 2 files",
+                "orders.csv.gz unpacks to more than 200 MB; upload a smaller file");
         for (String reason : reasons) {
             assertThat(ProblemReasons.in(en, reason)).as("the English bundle words it as the parser did").isEqualTo(reason);
             String words = ProblemReasons.in(vi, reason);
@@ -284,6 +289,7 @@ class VietnamesePagesTest {
             for (String path : List.of("", "/acquisition", "/retention", "/revenue")) {
                 pages.put(path, page("alice", slug + path + period));
             }
+            pages.put("filter not understood", page("alice", slug + period + "&segment=enterprise"));
             for (String path : List.of("/uploads", "/uploads/" + rejected, "/settings", "/members", "/api-keys", "/email-summary")) {
                 pages.put(path, page("alice", slug + path));
             }
@@ -337,6 +343,8 @@ class VietnamesePagesTest {
                     .isEqualTo("Vai trò của bạn trong doanh nghiệp này (Quản lý khách hàng) không cho phép thao tác này");
             assertThat(visibleText(pages.get("/email-summary"))).contains("Email tóm tắt hằng tuần", "Thứ Hai", "Xem trước email tuần này");
             assertThat(visibleText(pages.get("unsubscribed"))).contains("Bạn sẽ không nhận bản tóm tắt hằng tuần của " + tenant.name + " nữa.");
+            assertThat(visibleText(pages.get("filter not understood")))
+                    .contains("không có phân khúc “enterprise”: hãy chọn b2b hoặc b2c");
             assertThat(visibleText(pages.get("undelivered summaries")))
                     .contains("Máy chủ thư từ chối địa chỉ: hộp thư không tồn tại, đã đầy hoặc bị chặn.", "Chi tiết kỹ thuật");
             assertThat(pages.get("undelivered summaries")).as("the raw error, apart and marked as English")
