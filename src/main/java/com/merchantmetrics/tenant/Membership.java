@@ -39,10 +39,6 @@ public class Membership extends PanacheEntityBase {
         return find("tenantId = ?1 and userId = ?2", tenantId, userId).firstResultOptional();
     }
 
-    public static List<Membership> listForUser(long userId) {
-        return list("userId", userId);
-    }
-
     public static List<Membership> listForTenant(long tenantId) {
         return list("tenantId", tenantId);
     }

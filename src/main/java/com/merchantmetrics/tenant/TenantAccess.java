@@ -8,6 +8,10 @@ public record TenantAccess(long tenantId, String slug, String name, String repor
         return new TenantAccess(tenant.id, tenant.slug, tenant.name, tenant.reportingCurrency, tenant.timeZone, role);
     }
 
+    public TenantAccess withRole(TenantRole other) {
+        return new TenantAccess(tenantId, slug, name, reportingCurrency, timeZone, other);
+    }
+
     public TenantSchema schema() {
         return TenantSchema.of(slug);
     }
