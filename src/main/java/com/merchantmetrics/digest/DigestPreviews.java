@@ -13,7 +13,7 @@ import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantRole;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -25,11 +25,11 @@ public class DigestPreviews {
 
     private final DigestMails mails;
     private final MerchantDigests merchantDigests;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final MailWhileYouWait mailWhileYouWait;
     private final Clock clock = Clock.systemUTC();
 
-    DigestPreviews(DigestMails mails, MerchantDigests merchantDigests, Mailer mailer, MailWhileYouWait mailWhileYouWait) {
+    DigestPreviews(DigestMails mails, MerchantDigests merchantDigests, ReactiveMailer mailer, MailWhileYouWait mailWhileYouWait) {
         this.mails = mails;
         this.merchantDigests = merchantDigests;
         this.mailer = mailer;

@@ -96,7 +96,7 @@ public class InvitationService {
                 .setAttribute(TemplateInstance.LOCALE, locale)
                 .to(normalized)
                 .subject(msg.invitationMailSubject(tenant.name));
-        if (!mailWhileYouWait.send(normalized, mail::sendAndAwait)) {
+        if (!mailWhileYouWait.send(normalized, mail::send)) {
             throw new MailNotTaken(normalized);
         }
     }
