@@ -87,10 +87,14 @@ class WeeklyDigestOnceIT {
             recipients.add(TestUsers.email("marco"));
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> smtp.getReceivedMessages().length >= recipients.size());
-            // Clustered Quartz gives each firing to whichever replica acquires it first, and an idle replica may not
-            // acquire one for a while: wait until both have run the job, then let it fire more: nothing may go out again.
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> cluster.instances().stream().allMatch(instance -> instance.log().contains("Weekly summaries: ")));
+            // Clustered Quartz favours the replica that fired last, so the other one may stay idle for minutes: stop
+            // the replicas that have run the job; the others then take it over, and nothing may go out again.
+            List<AppInstance> ran = cluster.instances().stream().filter(WeeklyDigestOnceIT::ranTheJob).toList();
+            if (ran.size() < cluster.instances().size()) {
+                ran.forEach(AppInstance::close);
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> cluster.instances().stream().allMatch(WeeklyDigestOnceIT::ranTheJob));
+            }
             Thread.sleep(Duration.ofSeconds(20).toMillis());
 
             Map<String, Long> mailsPerRecipient = Arrays.stream(smtp.getReceivedMessages())
@@ -107,8 +111,6 @@ class WeeklyDigestOnceIT {
             cluster.instances().forEach(instance -> sentBy.put(instance.name(), sentIn(instance.log())));
             System.out.println("Weekly summaries sent per replica: " + sentBy);
             assertThat(sentBy.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(recipients.size());
-            cluster.instances().forEach(instance -> assertThat(instance.log()).as(instance.name() + " ran the job")
-                    .contains("Weekly summaries: "));
             cluster.instances().forEach(instance -> assertThat(instance.errors()).as(instance.name() + " errors").isEmpty());
         } finally {
             smtp.stop();
@@ -128,6 +130,10 @@ class WeeklyDigestOnceIT {
     private static void grant(AppInstance via, String slug, String email, TenantRole role) {
         Forms.submit("admin", via.url("/admin/tenants/" + slug), via.url("/admin/tenants/" + slug + "/people"),
                 Map.of("email", email, "grant", role.name())).then().statusCode(303);
+    }
+
+    private static boolean ranTheJob(AppInstance instance) {
+        return instance.log().contains("Weekly summaries: ");
     }
 
     /** The sum of "N sent" over the job's log lines ("Weekly summaries: 3 due, 2 sent, 0 failed"). */
