@@ -6,6 +6,7 @@
 # Prints p50/p95/p99 and requests/s per page and load. Target: p95 ≤ 50 ms at ≥ 200 requests/s. Installs Debian's wrk
 # if missing.
 #   bench/dashboard-benchmark.sh [customers] [seconds]
+# The database is kept in target/bench-postgres: a rerun finds the tenant imported and skips the import.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null; then
@@ -13,5 +14,6 @@ if ! command -v wrk >/dev/null; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
 fi
 ./mvnw -B -q verify -DskipITs -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.customers="${1:-100000}" -Dbench.seconds="${2:-60}" 2>&1 \
+  -Dbench.customers="${1:-100000}" -Dbench.seconds="${2:-60}" \
+  -Dmerchant-metrics.embedded-postgres.data-directory="$PWD/target/bench-postgres" 2>&1 \
   | grep -E "^(setup|page |\[ERROR\])"

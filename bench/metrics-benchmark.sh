@@ -7,8 +7,10 @@
 # Targets: incremental refresh ≤ 1 s, API p95 ≤ 50 ms, full rebuild ≤ 3 × DuckDB.
 # Runs against the same real PostgreSQL and Keycloak as the tests; the generated CSVs stay in target/bench-data.
 #   bench/metrics-benchmark.sh [customers] [api-requests]
+# The database is kept in target/bench-postgres: a rerun finds the tenant imported and skips the import.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q verify -DskipITs -Dtest=MetricsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.customers="${1:-100000}" -Dbench.requests="${2:-300}" 2>&1 \
+  -Dbench.customers="${1:-100000}" -Dbench.requests="${2:-300}" \
+  -Dmerchant-metrics.embedded-postgres.data-directory="$PWD/target/bench-postgres" 2>&1 \
   | grep -E "^(setup|full rebuild|incremental|metrics API|DuckDB|\[ERROR\]|Expecting|expected)"

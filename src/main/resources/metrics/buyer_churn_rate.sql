@@ -6,11 +6,12 @@ SELECT m.month, 'buyer_churn_rate', '', '', t.churned::numeric / nullif(t.at_sta
        jsonb_build_object('buyers_at_start', t.at_start, 'churned', t.churned, 'inactivity_days', :inactivity_days)
 FROM months m
 CROSS JOIN LATERAL (
-    SELECT count(*) AS at_start,
-           count(*) FILTER (WHERE NOT EXISTS (
-               SELECT 1 FROM orders later
-               WHERE later.customer_id = b.customer_id AND later.status = 'completed' AND later.amount > 0
-                 AND later.ordered_at >= m.month_end - make_interval(days => :inactivity_days) AND later.ordered_at < m.month_end)) AS churned
-    FROM (SELECT DISTINCT customer_id FROM orders o
+    SELECT count(*) FILTER (WHERE b.active_at_start) AS at_start,
+           count(*) FILTER (WHERE b.active_at_start AND NOT b.active_at_end) AS churned
+    -- One pass over the orders of both windows (the one before the end starts after the one before the start).
+    FROM (SELECT o.customer_id, bool_or(o.ordered_at < m.month_start) AS active_at_start,
+                 bool_or(o.ordered_at >= m.month_end - make_interval(days => :inactivity_days)) AS active_at_end
+          FROM orders o
           WHERE o.status = 'completed' AND o.amount > 0
-            AND o.ordered_at >= m.month_start - make_interval(days => :inactivity_days) AND o.ordered_at < m.month_start) b) t
+            AND o.ordered_at >= m.month_start - make_interval(days => :inactivity_days) AND o.ordered_at < m.month_end
+          GROUP BY o.customer_id) b) t

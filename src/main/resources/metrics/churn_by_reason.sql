@@ -8,7 +8,9 @@ churned AS (
                      ORDER BY s.ends_at DESC LIMIT 1), 'not given') AS reason
     FROM months m
     JOIN rollup_customer_mrr prev ON prev.month = (m.month - interval '1 month')::date
-    WHERE NOT EXISTS (SELECT 1 FROM rollup_customer_mrr cur WHERE cur.month = m.month AND cur.customer_id = prev.customer_id)
+                                 AND prev.month >= (:from::date - interval '1 month')::date
+    WHERE NOT EXISTS (SELECT 1 FROM rollup_customer_mrr cur
+                      WHERE cur.month = m.month AND cur.month >= :from::date AND cur.customer_id = prev.customer_id)
 )
 SELECT month, 'churned_mrr', 'reason', reason, sum(mrr), NULL, jsonb_build_object('customers', count(*))
 FROM churned GROUP BY month, reason

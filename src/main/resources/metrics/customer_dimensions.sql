@@ -1,13 +1,16 @@
 -- Customer dimensions = segment and country of customers.csv; acquisition channel = acquisition_channel, else the channel of the first completed order > 0, else of the first converted lead.
 INSERT INTO rollup_customer_dimensions (customer_id, segment, channel, country)
-WITH known AS (SELECT customer_id FROM customers UNION SELECT customer_id FROM rollup_customer_firsts),
+WITH known AS (SELECT customer_id FROM customers WHERE :all_customers OR customer_id = ANY(:customers)
+               UNION SELECT customer_id FROM rollup_customer_firsts WHERE :all_customers OR customer_id = ANY(:customers)),
 first_orders AS (
     SELECT DISTINCT ON (customer_id) customer_id, channel FROM orders
-    WHERE status = 'completed' AND amount > 0 ORDER BY customer_id, ordered_at
+    WHERE status = 'completed' AND amount > 0 AND (:all_customers OR customer_id = ANY(:customers))
+    ORDER BY customer_id, ordered_at
 ),
 first_leads AS (
     SELECT DISTINCT ON (customer_id) customer_id, channel FROM leads
-    WHERE customer_id IS NOT NULL AND converted_at IS NOT NULL ORDER BY customer_id, converted_at
+    WHERE customer_id IS NOT NULL AND converted_at IS NOT NULL AND (:all_customers OR customer_id = ANY(:customers))
+    ORDER BY customer_id, converted_at
 )
 SELECT k.customer_id, c.segment, coalesce(c.acquisition_channel, o.channel, l.channel), c.country
 FROM known k

@@ -1,10 +1,11 @@
--- Customer firsts = earliest acquisition instant, first subscription instant, first and second month with a completed order > 0; a first before the refreshed months is kept (rows before them never change), the others are the earliest among rows from their start on.
+-- Customer firsts = earliest acquisition instant, first subscription instant, first and second month with a completed order > 0; a first before the refreshed months is kept (rows before them never change), the others are the earliest among rows from their start on (only the changed customers' after an import that lists them).
 INSERT INTO rollup_customer_firsts (customer_id, acquired_at, first_subscribed_at, first_order_month, second_order_month)
 WITH bounds AS (SELECT :from::timestamp AT TIME ZONE :tz AS from_instant, :from::date AS from_month),
 recent_orders AS (
     SELECT o.customer_id, min(o.ordered_at) FILTER (WHERE o.amount > 0) AS first_paid,
            min(o.ordered_at) FILTER (WHERE o.type IN ('subscription', 'mixed')) AS first_subscription_order
     FROM orders o, bounds b WHERE o.status = 'completed' AND o.ordered_at >= b.from_instant
+      AND (:all_customers OR o.customer_id = ANY(:customers))
     GROUP BY o.customer_id
 ),
 recent_periods AS (
@@ -14,12 +15,14 @@ recent_periods AS (
            min(greatest(s.starts_at, coalesce(s.trial_ends_at, s.starts_at))) AS first_paid_period
     FROM subscriptions s, bounds b
     WHERE s.amount > 0 AND greatest(s.starts_at, coalesce(s.trial_ends_at, s.starts_at)) >= b.from_instant
+      AND (:all_customers OR s.customer_id = ANY(:customers))
     GROUP BY s.customer_id
 ),
 recent_months AS (
     SELECT customer_id, min(month) AS first_month, min(month) FILTER (WHERE orders_so_far >= 2) AS second_month
     FROM (SELECT c.customer_id, c.month, sum(c.orders) OVER (PARTITION BY c.customer_id ORDER BY c.month) AS orders_so_far
-          FROM rollup_customer_orders c, bounds b WHERE c.month >= b.from_month AND c.orders > 0) running
+          FROM rollup_customer_orders c, bounds b WHERE c.month >= b.from_month AND c.orders > 0
+            AND (:all_customers OR c.customer_id = ANY(:customers))) running
     GROUP BY customer_id
 ),
 candidates AS (
@@ -44,5 +47,6 @@ LEFT JOIN rollup_customer_firsts k ON k.customer_id = c.customer_id
 LEFT JOIN recent_orders o ON o.customer_id = c.customer_id
 LEFT JOIN recent_periods p ON p.customer_id = c.customer_id
 LEFT JOIN recent_months m ON m.customer_id = c.customer_id
+WHERE :all_customers OR c.customer_id = ANY(:customers)
 ON CONFLICT (customer_id) DO UPDATE SET acquired_at = EXCLUDED.acquired_at, first_subscribed_at = EXCLUDED.first_subscribed_at,
     first_order_month = EXCLUDED.first_order_month, second_order_month = EXCLUDED.second_order_month

@@ -2,5 +2,5 @@
 INSERT INTO rollup_customer_mrr (month, customer_id, mrr)
 SELECT month, customer_id, sum(mrr)
 FROM rollup_customer_plan_mrr
-WHERE month >= :from::date
+WHERE month >= :from::date AND (:all_customers OR customer_id = ANY(:customers))
 GROUP BY month, customer_id

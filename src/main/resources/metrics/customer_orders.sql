@@ -6,6 +6,7 @@ WITH converted AS MATERIALIZED (
            CASE WHEN o.currency = :currency THEN 1 ELSE fx_rate(o.currency, (o.ordered_at AT TIME ZONE :tz)::date, :currency) END AS rate
     FROM orders o
     WHERE o.status = 'completed' AND o.ordered_at >= :from::timestamp AT TIME ZONE :tz
+      AND (:all_customers OR o.customer_id = ANY(:customers))
 )
 SELECT month, customer_id,
        coalesce(sum(amount * rate), 0),

@@ -7,5 +7,6 @@ CROSS JOIN LATERAL (SELECT (m.month + interval '1 month') AT TIME ZONE :tz AS mo
 JOIN subscriptions s ON s.starts_at < e.month_end
                     AND (s.ends_at IS NULL OR s.ends_at >= e.month_end)
                     AND (s.trial_ends_at IS NULL OR s.trial_ends_at < e.month_end)
+                    AND (:all_customers OR s.customer_id = ANY(:customers))
 GROUP BY m.month, s.customer_id, coalesce(s.plan, '')
 HAVING sum(s.amount) > 0

@@ -2,8 +2,9 @@
 WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
 pairs AS (
     SELECT m.month, p.customer_id, p.c0, p.c1,
-           EXISTS (SELECT 1 FROM rollup_customer_mrr e
-                   WHERE e.customer_id = p.customer_id AND e.month < (m.month - interval '1 month')::date) AS had_mrr_before
+           -- Asked only of customers who start paying this month (a few of them), not of every subscriber.
+           CASE WHEN p.c0 = 0 AND p.c1 > 0 THEN EXISTS (SELECT 1 FROM rollup_customer_mrr e
+                   WHERE e.customer_id = p.customer_id AND e.month < (m.month - interval '1 month')::date) END AS had_mrr_before
     FROM months m
     CROSS JOIN LATERAL (
         SELECT customer_id, coalesce(prev.mrr, 0) AS c0, coalesce(cur.mrr, 0) AS c1

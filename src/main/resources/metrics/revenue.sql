@@ -7,7 +7,7 @@ WITH totals AS (
            coalesce(sum(c.one_time_revenue), 0) AS one_time,
            coalesce(sum(c.subscription_revenue), 0) AS subscription
     FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS m(month)
-    LEFT JOIN rollup_customer_orders c ON c.month = m.month::date
+    LEFT JOIN rollup_customer_orders c ON c.month = m.month::date AND c.month >= :from::date
     GROUP BY m.month
 )
 SELECT t.month, x.metric, '', '', x.value, x.reason, x.inputs

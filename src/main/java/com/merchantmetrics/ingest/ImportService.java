@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +65,8 @@ public class ImportService {
     /** Advisory-lock namespace: held by the import of a tenant, so the tenant's imports queue. */
     public static final int TENANT_IMPORT_LOCK = 0x4d4d0002;
     private static final int SET_PROBLEM_LIMIT = 1000;
+    /** Above this many changed customers the metrics refresh recomputes every customer's rows (a set-based pass). */
+    private static final int MAX_LISTED_CUSTOMERS = 10_000;
 
     private final TenantGate gate;
     private final UploadStore store;
@@ -243,7 +246,7 @@ public class ImportService {
                 dataChanged.fire(new MerchantDataChanged(tenant.slug(),
                         parse.preset() != null && parse.preset().customerCountry() != null ? Set.of(dataset.name(), "customers")
                                 : Set.of(dataset.name()),
-                        mode == Mode.replace ? null : attempt.earliestChange()));
+                        mode == Mode.replace ? null : attempt.earliestChange(), attempt.changedCustomers()));
             } catch (RuntimeException e) {
                 // The rows are committed: a failed metrics refresh must not report the import as failed.
                 Log.errorf(e, "Upload #%d of %s was imported but the metrics refresh after it failed", id, tenant.slug());
@@ -256,7 +259,7 @@ public class ImportService {
     }
 
     private record Attempt(UploadParser.Result parse, Problems problems, long inserted, long updated, Instant earliestChange,
-            UploadRecord unchangedTwin) {
+            Set<String> changedCustomers, UploadRecord unchangedTwin) {
     }
 
     /** Ends the import transaction without writing anything (a preview, or a file with errors), carrying its result. */
@@ -310,14 +313,15 @@ public class ImportService {
         clock.lap("checked keys" + (dataset.fxDateColumn() == null ? "" : ", FX rates") + (dataset == Dataset.subscriptions ? ", periods" : ""));
         if (problems.hasErrors() || dryRun) {
             Log.infof("Upload #%d of %s %s: %s", id, tenant.slug(), dryRun ? "previewed" : "rejected", clock);
-            return new Attempt(parse, problems, 0, 0, null, null);
+            return new Attempt(parse, problems, 0, 0, null, null, null);
         }
         Optional<UploadRecord> twin = store.importedTwin(tenant.schema(), id, dataset.name());
         if (twin.isPresent()) {
-            return new Attempt(parse, problems, 0, 0, null, twin.get());
+            return new Attempt(parse, problems, 0, 0, null, null, twin.get());
         }
         progress.phase(tenant.schema(), id, ImportProgress.Phase.writing);
         Instant earliest = earliest(connection, dataset, mode);
+        Set<String> changedCustomers = mode == Mode.replace ? null : changedCustomers(connection, dataset);
         if (mode == Mode.replace) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DELETE FROM " + dataset.name());
@@ -336,7 +340,7 @@ public class ImportService {
             fillCustomerCountries(connection);
         }
         Log.infof("Upload #%d of %s imported: %s", id, tenant.slug(), clock);
-        return new Attempt(parse, problems, counts[0], counts[1], earliest, null);
+        return new Attempt(parse, problems, counts[0], counts[1], earliest, changedCustomers, null);
     }
 
     private static UploadParser.Result stage(Connection connection, UploadParser parser, ReceivedFile file,
@@ -496,6 +500,31 @@ public class ImportService {
             rs.next();
             return rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant();
         }
+    }
+
+    /**
+     * The customers a merge changes the rows of: those its rows name and those the rows with the same keys named
+     * before (an order moved to another customer changes both). Null when the rows name no customers (FX rates
+     * change everyone's amounts) or when there are more than the metrics refresh would look up one by one.
+     */
+    private static Set<String> changedCustomers(Connection connection, Dataset dataset) throws SQLException {
+        Set<String> customers = new HashSet<>();
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet staged = statement.executeQuery(
+                    "SELECT 1 FROM pg_attribute WHERE attrelid = 'stage'::regclass AND attname = 'customer_id' AND NOT attisdropped")) {
+                if (!dataset.tableColumns().contains("customer_id") || !staged.next()) {
+                    return null;
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT customer_id FROM stage WHERE customer_id IS NOT NULL UNION "
+                        + "SELECT t.customer_id FROM " + dataset.name() + " t JOIN stage s USING (" + String.join(", ", dataset.keyColumns())
+                        + ") WHERE t.customer_id IS NOT NULL LIMIT " + (MAX_LISTED_CUSTOMERS + 1))) {
+                while (rs.next()) {
+                    customers.add(rs.getString(1));
+                }
+            }
+        }
+        return customers.size() > MAX_LISTED_CUSTOMERS ? null : customers;
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,19 +59,40 @@ public class RollupRefresh {
     record Query(String name, String sql, List<String> parameters) {
     }
 
+    /**
+     * A rollup of the customer tables: its query, the table it fills (by month, or whole when byMonth is false), the
+     * datasets it reads, and whether its rows are per customer. While the months the rollup covers stay the same (a
+     * new month, a rebuild or a moved first month recomputes everything), an import of other datasets leaves its rows
+     * as they are, and one that names the customers it changed recomputes only theirs (per-customer rollups).
+     */
+    record CustomerRollup(Query query, String table, boolean byMonth, Set<String> reads, boolean perCustomer) {
+
+        boolean affectedBy(Set<String> datasets) {
+            return datasets.stream().anyMatch(reads::contains);
+        }
+    }
+
     /** Held by a refresh of the tenant the connection is entered into, so refreshes of one tenant queue. */
     public static final String TENANT_REFRESH_LOCK =
             "SELECT pg_advisory_xact_lock(hashtext('merchant-metrics-rollup'), hashtext(current_schema()))";
 
-    /** rebuildPending: a migration added rollup tables that only a full rebuild fills. */
-    private record State(Date lastMonth, boolean rebuildPending) {
+    /** The months the rollup covers; rebuildPending: a migration added rollup tables that only a full rebuild fills. */
+    private record State(Date firstMonth, Date lastMonth, boolean rebuildPending) {
     }
 
     private final TenantGate gate;
     private final MeterRegistry meters;
     private final Timer refreshTimer;
-    private final List<Query> customerRollups = List.of(load("customer_plan_mrr"), load("customer_mrr"), load("customer_orders"),
-            load("customer_firsts"), load("customer_dimensions"), load("cohorts"));
+    private final List<CustomerRollup> customerRollups = List.of(
+            new CustomerRollup(load("customer_plan_mrr"), "rollup_customer_plan_mrr", true, Set.of("subscriptions", "fx_rates"), true),
+            new CustomerRollup(load("customer_mrr"), "rollup_customer_mrr", true, Set.of("subscriptions", "fx_rates"), true),
+            new CustomerRollup(load("customer_orders"), "rollup_customer_orders", true, Set.of("orders", "fx_rates"), true),
+            // Upserted from the refreshed months on (see the query), never cleared by month.
+            new CustomerRollup(load("customer_firsts"), null, false, Set.of("orders", "subscriptions", "fx_rates"), true),
+            // Orders, subscriptions and leads create the customers they name.
+            new CustomerRollup(load("customer_dimensions"), "rollup_customer_dimensions", false,
+                    Set.of("customers", "orders", "subscriptions", "leads"), true),
+            new CustomerRollup(load("cohorts"), "rollup_cohorts", true, Set.of("orders", "subscriptions", "fx_rates"), false));
     private final List<Query> metricQueries = METRIC_QUERIES.stream().map(RollupRefresh::load).toList();
 
     private final Duration transactionTimeout;
@@ -85,7 +107,7 @@ public class RollupRefresh {
 
     void onDataChanged(@Observes MerchantDataChanged change) {
         Tenant tenant = QuarkusTransaction.requiringNew().call(() -> Tenant.findBySlug(change.tenantSlug()).orElseThrow());
-        refresh(tenant, change.earliestChange());
+        refresh(tenant, change.earliestChange(), change.datasets(), change.customers());
     }
 
     /**
@@ -98,22 +120,34 @@ public class RollupRefresh {
         List<Tenant> tenants = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>list("status", Tenant.Status.active));
         for (Tenant tenant : tenants) {
             ZoneId zone = ZoneId.of(tenant.timeZone);
-            State state = QuarkusTransaction.requiringNew().call(() -> gate.inTenant(tenant.schema(), connection -> {
-                try (Statement statement = connection.createStatement();
-                        ResultSet rs = statement.executeQuery("SELECT last_month, rebuild_pending FROM rollup_state")) {
-                    return rs.next() ? new State(rs.getDate(1), rs.getBoolean(2)) : new State(null, false);
-                }
-            }));
+            State state = QuarkusTransaction.requiringNew().call(() -> gate.inTenant(tenant.schema(), RollupRefresh::state));
             if (state.rebuildPending()) {
                 refresh(tenant, null);
             } else if (state.lastMonth() != null && YearMonth.from(state.lastMonth().toLocalDate()).isBefore(YearMonth.now(zone))) {
-                refresh(tenant, state.lastMonth().toLocalDate().atStartOfDay(zone).toInstant());
+                // No data changed: the new month's range change alone recomputes every rollup from the last month on.
+                refresh(tenant, state.lastMonth().toLocalDate().atStartOfDay(zone).toInstant(), Set.of(), null);
             }
         }
     }
 
-    /** earliestChange null = rebuild everything. */
+    private static State state(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT first_month, last_month, rebuild_pending FROM rollup_state")) {
+            return rs.next() ? new State(rs.getDate(1), rs.getDate(2), rs.getBoolean(3)) : new State(null, null, false);
+        }
+    }
+
+    /** Recomputes every rollup from the month of earliestChange on (null = rebuild everything). */
     public void refresh(Tenant tenant, Instant earliestChange) {
+        refresh(tenant, earliestChange, null, null);
+    }
+
+    /**
+     * Recomputes the rollup from the month of earliestChange on (null = rebuild everything). Unless the months the
+     * rollup covers changed, rollups of the customer tables that read none of the changed datasets (null = all of
+     * them) keep their rows, and per-customer ones recompute only the changed customers' rows (null = everyone's).
+     */
+    public void refresh(Tenant tenant, Instant earliestChange, Set<String> changedDatasets, Set<String> changedCustomers) {
         long started = System.nanoTime();
         ZoneId zone = ZoneId.of(tenant.timeZone);
         QuarkusTransaction.requiringNew().timeout((int) transactionTimeout.toSeconds()).run(() -> gate.inTenant(tenant.schema(), connection -> {
@@ -121,6 +155,14 @@ public class RollupRefresh {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(TENANT_REFRESH_LOCK);
             }
+            State before = state(connection);
+            boolean sameMonths = range != null && changedDatasets != null && !before.rebuildPending()
+                    && before.firstMonth() != null && before.lastMonth() != null
+                    && range[0].equals(YearMonth.from(before.firstMonth().toLocalDate()))
+                    && range[1].equals(YearMonth.from(before.lastMonth().toLocalDate()));
+            List<CustomerRollup> stale = customerRollups.stream()
+                    .filter(rollup -> !sameMonths || rollup.affectedBy(changedDatasets)).toList();
+            String[] onlyCustomers = sameMonths && changedCustomers != null ? changedCustomers.toArray(String[]::new) : null;
             if (range == null || earliestChange == null) {
                 // A rebuild may follow a replaced file or a new time zone: no customer's firsts can be kept.
                 try (Statement statement = connection.createStatement()) {
@@ -128,16 +170,18 @@ public class RollupRefresh {
                 }
             }
             if (range == null) {
-                clear(connection, "TRUE");
+                clear(connection, customerRollups, "TRUE", null);
                 return null;
             }
             YearMonth from = earliestChange == null ? range[0]
                     : max(range[0], YearMonth.from(earliestChange.atZone(zone)));
             Map<String, Object> parameters = parameters(tenant, from, range[1]);
-            clear(connection, "month >= '" + from.atDay(1) + "' OR month < '" + range[0].atDay(1) + "' OR month > '"
-                    + range[1].atDay(1) + "'");
-            for (Query query : customerRollups) {
-                execute(connection, query, query.sql(), parameters);
+            parameters.put("all_customers", onlyCustomers == null);
+            parameters.put("customers", onlyCustomers == null ? new String[0] : onlyCustomers);
+            clear(connection, stale, "month >= '" + from.atDay(1) + "' OR month < '" + range[0].atDay(1) + "' OR month > '"
+                    + range[1].atDay(1) + "'", onlyCustomers);
+            for (CustomerRollup rollup : stale) {
+                execute(connection, rollup.query(), rollup.query().sql(), parameters);
             }
             for (Query query : metricQueries) {
                 execute(connection, query, "INSERT INTO rollup_metrics (month, metric, dimension, key, value, reason, inputs) "
@@ -201,15 +245,27 @@ public class RollupRefresh {
         }
     }
 
-    private static void clear(Connection connection, String condition) throws SQLException {
+    /**
+     * Deletes the months of the condition from the metrics and the given rollups (all months of a table not kept by
+     * month), in per-customer rollups only the rows of onlyCustomers unless that is null.
+     */
+    private static void clear(Connection connection, List<CustomerRollup> rollups, String monthCondition, String[] onlyCustomers)
+            throws SQLException {
+        for (CustomerRollup rollup : rollups) {
+            if (rollup.table() == null) {
+                continue;
+            }
+            boolean some = onlyCustomers != null && rollup.perCustomer();
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + rollup.table() + " WHERE "
+                    + (rollup.byMonth() ? "(" + monthCondition + ")" : "TRUE") + (some ? " AND customer_id = ANY(?)" : ""))) {
+                if (some) {
+                    delete.setArray(1, connection.createArrayOf("text", onlyCustomers));
+                }
+                delete.executeUpdate();
+            }
+        }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM rollup_customer_plan_mrr WHERE " + condition);
-            statement.execute("DELETE FROM rollup_customer_mrr WHERE " + condition);
-            // Every refresh rewrites every customer's dimensions: a customers.csv upload changes them without a month.
-            statement.execute("DELETE FROM rollup_customer_dimensions");
-            statement.execute("DELETE FROM rollup_customer_orders WHERE " + condition);
-            statement.execute("DELETE FROM rollup_metrics WHERE " + condition);
-            statement.execute("DELETE FROM rollup_cohorts WHERE " + condition);
+            statement.execute("DELETE FROM rollup_metrics WHERE " + monthCondition);
         }
     }
 
@@ -242,6 +298,8 @@ public class RollupRefresh {
                 statement.setNull(i + 1, Types.NUMERIC);
             } else if (value instanceof Optional<?> text) {
                 statement.setString(i + 1, (String) text.orElse(null));
+            } else if (value instanceof String[] texts) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("text", texts));
             } else {
                 statement.setObject(i + 1, value);
             }

@@ -36,7 +36,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * rollup_cohorts, and the per-customer tables the filters read: MRR per plan and customer dimensions, from the first
  * month each import touched) equals a full rebuild exactly. Generated demo data
  * (small), split at a random day: the part before it first, then follow-up imports in random order of the later
- * orders, the later subscription rows, and price changes of random earlier subscription rows.
+ * orders, subscription rows, traffic, spend and leads, price changes of random earlier subscription rows, orders moved
+ * to other customers, and the customers.
  */
 @QuarkusTest
 class IncrementalRefreshTest {
@@ -64,11 +65,21 @@ class IncrementalRefreshTest {
         Table customers = Table.read(files.byDataset().get("customers"));
         upload(tenant, "orders", orders.csv(row -> orders.get(row, "ordered_at").compareTo(cutoff) < 0));
         upload(tenant, "subscriptions", subscriptions.csv(row -> subscriptions.get(row, "starts_at").compareTo(cutoff) < 0));
+        List<Runnable> followUps = new ArrayList<>();
+        // Files no per-customer rollup reads: their follow-ups refresh the metrics alone.
+        for (List<String> dated : List.of(List.of("traffic", "date"), List.of("marketing_spend", "date"), List.of("leads", "created_at"))) {
+            String dataset = dated.get(0);
+            String dateColumn = dated.get(1);
+            Table table = Table.read(files.byDataset().get(dataset));
+            upload(tenant, dataset, table.csv(row -> table.get(row, dateColumn).compareTo(cutoff) < 0));
+            followUps.add(() -> upload(tenant, dataset, table.csv(row -> table.get(row, dateColumn).compareTo(cutoff) >= 0)));
+        }
 
-        List<Runnable> followUps = new ArrayList<>(List.of(
+        followUps.addAll(List.of(
                 () -> upload(tenant, "orders", orders.csv(row -> orders.get(row, "ordered_at").compareTo(cutoff) >= 0)),
                 () -> upload(tenant, "subscriptions", subscriptions.csv(row -> subscriptions.get(row, "starts_at").compareTo(cutoff) >= 0)),
                 () -> upload(tenant, "subscriptions", subscriptions.withPriceChanges(random, 5)),
+                () -> upload(tenant, "orders", orders.withOtherCustomers(random, 5)),
                 () -> upload(tenant, "customers", customers.csv(row -> true))));
         java.util.Collections.shuffle(followUps, random);
         followUps.forEach(Runnable::run);
@@ -130,6 +141,18 @@ class IncrementalRefreshTest {
                 List<String> row = new ArrayList<>(rows.get(random.nextInt(rows.size())));
                 row.set(amount, new BigDecimal(row.get(amount)).multiply(new BigDecimal("1.1")).setScale(2,
                         java.math.RoundingMode.HALF_EVEN).toPlainString());
+                changed.add(row);
+            }
+            return write(changed.stream().distinct().toList());
+        }
+
+        /** count random rows given the customer of another random row: orders corrected to another customer. */
+        String withOtherCustomers(Random random, int count) {
+            List<List<String>> changed = new ArrayList<>();
+            int customer = header.indexOf("customer_id");
+            for (int i = 0; i < count; i++) {
+                List<String> row = new ArrayList<>(rows.get(random.nextInt(rows.size())));
+                row.set(customer, rows.get(random.nextInt(rows.size())).get(customer));
                 changed.add(row);
             }
             return write(changed.stream().distinct().toList());
