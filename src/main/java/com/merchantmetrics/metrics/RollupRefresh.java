@@ -156,7 +156,8 @@ public class RollupRefresh {
                 statement.execute(TENANT_REFRESH_LOCK);
             }
             State before = state(connection);
-            boolean sameMonths = range != null && changedDatasets != null && !before.rebuildPending()
+            // A rebuild (earliestChange null) empties the customers' firsts, so every rollup runs again.
+            boolean sameMonths = range != null && earliestChange != null && changedDatasets != null && !before.rebuildPending()
                     && before.firstMonth() != null && before.lastMonth() != null
                     && range[0].equals(YearMonth.from(before.firstMonth().toLocalDate()))
                     && range[1].equals(YearMonth.from(before.lastMonth().toLocalDate()));

@@ -37,7 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * month each import touched) equals a full rebuild exactly. Generated demo data
  * (small), split at a random day: the part before it first, then follow-up imports in random order of the later
  * orders, subscription rows, traffic, spend and leads, price changes of random earlier subscription rows, orders moved
- * to other customers, and the customers.
+ * to other customers, traffic replaced whole, and the customers.
  */
 @QuarkusTest
 class IncrementalRefreshTest {
@@ -74,6 +74,10 @@ class IncrementalRefreshTest {
             upload(tenant, dataset, table.csv(row -> table.get(row, dateColumn).compareTo(cutoff) < 0));
             followUps.add(() -> upload(tenant, dataset, table.csv(row -> table.get(row, dateColumn).compareTo(cutoff) >= 0)));
         }
+        // A replaced dataset recomputes everything, also the rollups that do not read it.
+        Table traffic = Table.read(files.byDataset().get("traffic"));
+        followUps.add(() -> Uploads.post("alice", tenant, "traffic", "replace", false,
+                traffic.csv(row -> true).getBytes(java.nio.charset.StandardCharsets.UTF_8), "traffic.csv").then().statusCode(200));
 
         followUps.addAll(List.of(
                 () -> upload(tenant, "orders", orders.csv(row -> orders.get(row, "ordered_at").compareTo(cutoff) >= 0)),
