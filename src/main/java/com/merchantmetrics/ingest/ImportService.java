@@ -508,20 +508,17 @@ public class ImportService {
      * change everyone's amounts) or when there are more than the metrics refresh would look up one by one.
      */
     private static Set<String> changedCustomers(Connection connection, Dataset dataset) throws SQLException {
+        // The stage has every table column (UploadParser.Target#stagedColumns).
+        if (!dataset.tableColumns().contains("customer_id")) {
+            return null;
+        }
         Set<String> customers = new HashSet<>();
-        try (Statement statement = connection.createStatement()) {
-            try (ResultSet staged = statement.executeQuery(
-                    "SELECT 1 FROM pg_attribute WHERE attrelid = 'stage'::regclass AND attname = 'customer_id' AND NOT attisdropped")) {
-                if (!dataset.tableColumns().contains("customer_id") || !staged.next()) {
-                    return null;
-                }
-            }
-            try (ResultSet rs = statement.executeQuery("SELECT customer_id FROM stage WHERE customer_id IS NOT NULL UNION "
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT customer_id FROM stage WHERE customer_id IS NOT NULL UNION "
                         + "SELECT t.customer_id FROM " + dataset.name() + " t JOIN stage s USING (" + String.join(", ", dataset.keyColumns())
                         + ") WHERE t.customer_id IS NOT NULL LIMIT " + (MAX_LISTED_CUSTOMERS + 1))) {
-                while (rs.next()) {
-                    customers.add(rs.getString(1));
-                }
+            while (rs.next()) {
+                customers.add(rs.getString(1));
             }
         }
         return customers.size() > MAX_LISTED_CUSTOMERS ? null : customers;
