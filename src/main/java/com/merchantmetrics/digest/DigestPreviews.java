@@ -7,7 +7,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.merchantmetrics.core.MailWhileYouWait;
+import com.merchantmetrics.core.MailAttempts;
 import com.merchantmetrics.security.AppUser;
 import com.merchantmetrics.tenant.TenantAccess;
 import com.merchantmetrics.tenant.TenantRole;
@@ -26,14 +26,14 @@ public class DigestPreviews {
     private final DigestMails mails;
     private final MerchantDigests merchantDigests;
     private final ReactiveMailer mailer;
-    private final MailWhileYouWait mailWhileYouWait;
+    private final MailAttempts mailAttempts;
     private final Clock clock = Clock.systemUTC();
 
-    DigestPreviews(DigestMails mails, MerchantDigests merchantDigests, ReactiveMailer mailer, MailWhileYouWait mailWhileYouWait) {
+    DigestPreviews(DigestMails mails, MerchantDigests merchantDigests, ReactiveMailer mailer, MailAttempts mailAttempts) {
         this.mails = mails;
         this.merchantDigests = merchantDigests;
         this.mailer = mailer;
-        this.mailWhileYouWait = mailWhileYouWait;
+        this.mailAttempts = mailAttempts;
     }
 
     DigestMails.Written write(AppUser user, TenantAccess tenant) {
@@ -48,6 +48,6 @@ public class DigestPreviews {
     /** False when the mail server did not take the mail: the person is told on the page. */
     boolean sendTest(AppUser user, TenantAccess tenant) {
         Mail mail = write(user, tenant).mail();
-        return mailWhileYouWait.send(user.email, () -> mailer.send(mail));
+        return mailAttempts.sendWhileTheyWait(user.email, () -> mailer.send(mail));
     }
 }

@@ -25,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.merchantmetrics.core.MailAttempts;
 import com.merchantmetrics.digest.DigestSendLog.Claim;
 import com.merchantmetrics.digest.DigestSendLog.Due;
 import com.merchantmetrics.security.AppUser;
@@ -36,7 +37,7 @@ import com.merchantmetrics.tenant.Tenant;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -60,7 +61,8 @@ public class DigestSender {
     private final DigestMails mails;
     private final MerchantDigests merchantDigests;
     private final TenantAccessService accessService;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
+    private final MailAttempts mailAttempts;
     private final Clock clock;
     private final Duration catchUp;
     private final Duration retryBase;
@@ -73,7 +75,7 @@ public class DigestSender {
     private final Counter failures;
 
     DigestSender(DigestPreferences preferences, DigestSendLog sendLog, DigestMails mails, MerchantDigests merchantDigests,
-            TenantAccessService accessService, Mailer mailer, MeterRegistry registry,
+            TenantAccessService accessService, ReactiveMailer mailer, MailAttempts mailAttempts, MeterRegistry registry,
             @ConfigProperty(name = "merchant-metrics.digest.catch-up", defaultValue = "P1D") Duration catchUp,
             @ConfigProperty(name = "merchant-metrics.digest.retry-base", defaultValue = "PT2M") Duration retryBase,
             @ConfigProperty(name = "merchant-metrics.digest.max-attempts", defaultValue = "10") int maxAttempts,
@@ -86,6 +88,7 @@ public class DigestSender {
         this.merchantDigests = merchantDigests;
         this.accessService = accessService;
         this.mailer = mailer;
+        this.mailAttempts = mailAttempts;
         this.clock = Clock.systemUTC();
         this.catchUp = catchUp;
         this.retryBase = retryBase;
@@ -184,7 +187,7 @@ public class DigestSender {
         }
         if (mail.isPresent()) {
             try {
-                mailer.send(mail.get());
+                mailAttempts.send(String.join(", ", mail.get().getTo()), () -> mailer.send(mail.get()));
             } catch (RuntimeException e) {
                 recordFailure(claim, now, DeliveryFailure.ofSending(e), e);
                 return false;

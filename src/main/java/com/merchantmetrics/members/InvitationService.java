@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.merchantmetrics.audit.AuditLog;
-import com.merchantmetrics.core.MailWhileYouWait;
+import com.merchantmetrics.core.MailAttempts;
 import com.merchantmetrics.core.SecretTokens;
 import com.merchantmetrics.dashboard.Formats;
 import com.merchantmetrics.security.AppUser;
@@ -56,16 +56,16 @@ public class InvitationService {
 
     private final MembershipService memberships;
     private final AuditLog auditLog;
-    private final MailWhileYouWait mailWhileYouWait;
+    private final MailAttempts mailAttempts;
     private final String baseUrl;
     private final Duration validity;
 
-    InvitationService(MembershipService memberships, AuditLog auditLog, MailWhileYouWait mailWhileYouWait,
+    InvitationService(MembershipService memberships, AuditLog auditLog, MailAttempts mailAttempts,
             @ConfigProperty(name = "merchant-metrics.base-url") String baseUrl,
             @ConfigProperty(name = "merchant-metrics.invitation-validity", defaultValue = "P7D") Duration validity) {
         this.memberships = memberships;
         this.auditLog = auditLog;
-        this.mailWhileYouWait = mailWhileYouWait;
+        this.mailAttempts = mailAttempts;
         this.baseUrl = baseUrl;
         this.validity = validity;
     }
@@ -96,7 +96,7 @@ public class InvitationService {
                 .setAttribute(TemplateInstance.LOCALE, locale)
                 .to(normalized)
                 .subject(msg.invitationMailSubject(tenant.name));
-        if (!mailWhileYouWait.send(normalized, mail::send)) {
+        if (!mailAttempts.sendWhileTheyWait(normalized, mail::send)) {
             throw new MailNotTaken(normalized);
         }
     }
