@@ -42,17 +42,22 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Rebuilds a tenant's month-by-month rollup from a month on: customer MRR at every month end, completed orders per
- * customer and month and the cohort cells of those months, then every metric query of src/main/resources/metrics/ in order (later queries read what
- * earlier ones wrote). Runs right after an import commits, in one transaction of its own; pages and the API only
- * ever read the result.
+ * customer and month and the cohort cells of those months, then the metric queries of src/main/resources/metrics/ in
+ * order (later queries read what earlier ones wrote), each only when it reads a dataset the import changed. Runs right
+ * after an import commits, in one transaction of its own; pages and the API only ever read the result.
  */
 @ApplicationScoped
 public class RollupRefresh {
 
-    /** Metric queries in the order they run; each returns (month, metric, dimension, key, value, reason, inputs). */
-    static final List<String> METRIC_QUERIES = List.of("mrr", "arr", "mrr_movements", "mrr_churn_rates",
-            "subscriber_churn_rate", "buyer_churn_rate", "revenue", "repeat_purchase_rate", "visitor_conversion",
-            "purchase_conversion", "lead_conversion_rate", "new_customers", "spend", "cac", "churn_by_reason", "renewals", "ltv", "ltv_cac");
+    private static final Set<String> SUBSCRIPTIONS = Set.of("subscriptions", "fx_rates");
+    private static final Set<String> ORDERS = Set.of("orders", "fx_rates");
+    /** Also what customer firsts (and the customer_acquisition view on them) come from. */
+    private static final Set<String> ORDERS_AND_SUBSCRIPTIONS = Set.of("orders", "subscriptions", "fx_rates");
+    /** Orders, subscriptions and leads create the customers they name. */
+    private static final Set<String> CUSTOMER_DIMENSIONS = Set.of("customers", "orders", "subscriptions", "leads");
+    private static final String CUSTOMER_DIMENSIONS_TABLE = "rollup_customer_dimensions";
+    private static final Set<String> ACQUISITION_COSTS =
+            Set.of("customers", "orders", "subscriptions", "leads", "marketing_spend", "fx_rates");
 
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([a-z_]+)");
 
@@ -65,10 +70,28 @@ public class RollupRefresh {
      * new month, a rebuild or a moved first month recomputes everything), an import of other datasets leaves its rows
      * as they are, and one that names the customers it changed recomputes only theirs (per-customer rollups).
      */
-    record CustomerRollup(Query query, String table, boolean byMonth, Set<String> reads, boolean perCustomer) {
+    record CustomerRollup(Query query, String table, boolean byMonth, Set<String> reads, boolean perCustomer)
+            implements ReadsDatasets {
+    }
 
-        boolean affectedBy(Set<String> datasets) {
-            return datasets.stream().anyMatch(reads::contains);
+    /**
+     * A metric query and the datasets it reads; while the months stay the same, other imports keep its rows.
+     * byAcquiredCustomers: it counts customers in the month they were acquired, by their dimensions, so a change to a
+     * customer's dimensions recomputes it from that customer's acquisition month.
+     */
+    record MetricQuery(Query query, Set<String> reads, boolean byAcquiredCustomers) implements ReadsDatasets {
+
+        MetricQuery(Query query, Set<String> reads) {
+            this(query, reads, false);
+        }
+    }
+
+    interface ReadsDatasets {
+
+        Set<String> reads();
+
+        default boolean affectedBy(Set<String> datasets) {
+            return datasets.stream().anyMatch(reads()::contains);
         }
     }
 
@@ -84,16 +107,38 @@ public class RollupRefresh {
     private final MeterRegistry meters;
     private final Timer refreshTimer;
     private final List<CustomerRollup> customerRollups = List.of(
-            new CustomerRollup(load("customer_plan_mrr"), "rollup_customer_plan_mrr", true, Set.of("subscriptions", "fx_rates"), true),
-            new CustomerRollup(load("customer_mrr"), "rollup_customer_mrr", true, Set.of("subscriptions", "fx_rates"), true),
-            new CustomerRollup(load("customer_orders"), "rollup_customer_orders", true, Set.of("orders", "fx_rates"), true),
+            new CustomerRollup(load("customer_plan_mrr"), "rollup_customer_plan_mrr", true, SUBSCRIPTIONS, true),
+            new CustomerRollup(load("customer_mrr"), "rollup_customer_mrr", true, SUBSCRIPTIONS, true),
+            new CustomerRollup(load("customer_orders"), "rollup_customer_orders", true, ORDERS, true),
             // Upserted from the refreshed months on (see the query), never cleared by month.
-            new CustomerRollup(load("customer_firsts"), null, false, Set.of("orders", "subscriptions", "fx_rates"), true),
-            // Orders, subscriptions and leads create the customers they name.
-            new CustomerRollup(load("customer_dimensions"), "rollup_customer_dimensions", false,
-                    Set.of("customers", "orders", "subscriptions", "leads"), true),
-            new CustomerRollup(load("cohorts"), "rollup_cohorts", true, Set.of("orders", "subscriptions", "fx_rates"), false));
-    private final List<Query> metricQueries = METRIC_QUERIES.stream().map(RollupRefresh::load).toList();
+            new CustomerRollup(load("customer_firsts"), null, false, ORDERS_AND_SUBSCRIPTIONS, true),
+            new CustomerRollup(load("customer_dimensions"), CUSTOMER_DIMENSIONS_TABLE, false, CUSTOMER_DIMENSIONS, true),
+            new CustomerRollup(load("cohorts"), "rollup_cohorts", true, ORDERS_AND_SUBSCRIPTIONS, false));
+
+    /**
+     * Metric queries in the order they run (later ones read what earlier ones wrote to rollup_metrics), each with the
+     * datasets it reads, directly or through the rollup tables, views, functions and earlier metrics it uses; each
+     * returns (month, metric, dimension, key, value, reason, inputs).
+     */
+    private final List<MetricQuery> metricQueries = List.of(
+            new MetricQuery(load("mrr"), SUBSCRIPTIONS),
+            new MetricQuery(load("arr"), Set.of("subscriptions", "orders", "fx_rates")),
+            new MetricQuery(load("mrr_movements"), SUBSCRIPTIONS),
+            new MetricQuery(load("mrr_churn_rates"), SUBSCRIPTIONS),
+            new MetricQuery(load("subscriber_churn_rate"), SUBSCRIPTIONS),
+            new MetricQuery(load("buyer_churn_rate"), Set.of("orders")),
+            new MetricQuery(load("revenue"), ORDERS),
+            new MetricQuery(load("repeat_purchase_rate"), ORDERS_AND_SUBSCRIPTIONS),
+            new MetricQuery(load("visitor_conversion"), Set.of("orders", "traffic")),
+            new MetricQuery(load("purchase_conversion"), Set.of("orders", "subscriptions", "traffic", "fx_rates")),
+            new MetricQuery(load("lead_conversion_rate"), Set.of("leads")),
+            new MetricQuery(load("new_customers"), ORDERS_AND_SUBSCRIPTIONS),
+            new MetricQuery(load("spend"), Set.of("marketing_spend", "fx_rates")),
+            new MetricQuery(load("cac"), ACQUISITION_COSTS, true),
+            new MetricQuery(load("churn_by_reason"), SUBSCRIPTIONS),
+            new MetricQuery(load("renewals"), SUBSCRIPTIONS),
+            new MetricQuery(load("ltv"), SUBSCRIPTIONS),
+            new MetricQuery(load("ltv_cac"), ACQUISITION_COSTS, true));
 
     private final Duration transactionTimeout;
 
@@ -163,6 +208,8 @@ public class RollupRefresh {
                     && range[1].equals(YearMonth.from(before.lastMonth().toLocalDate()));
             List<CustomerRollup> stale = customerRollups.stream()
                     .filter(rollup -> !sameMonths || rollup.affectedBy(changedDatasets)).toList();
+            List<MetricQuery> staleMetrics = metricQueries.stream()
+                    .filter(query -> !sameMonths || query.affectedBy(changedDatasets)).toList();
             String[] onlyCustomers = sameMonths && changedCustomers != null ? changedCustomers.toArray(String[]::new) : null;
             if (range == null || earliestChange == null) {
                 // A rebuild may follow a replaced file or a new time zone: no customer's firsts can be kept.
@@ -172,6 +219,7 @@ public class RollupRefresh {
             }
             if (range == null) {
                 clear(connection, customerRollups, "TRUE", null);
+                deleteMetricRows(connection, "TRUE", null);
                 return null;
             }
             YearMonth from = earliestChange == null ? range[0]
@@ -179,14 +227,35 @@ public class RollupRefresh {
             Map<String, Object> parameters = parameters(tenant, from, range[1]);
             parameters.put("all_customers", onlyCustomers == null);
             parameters.put("customers", onlyCustomers == null ? new String[0] : onlyCustomers);
-            clear(connection, stale, "month >= '" + from.atDay(1) + "' OR month < '" + range[0].atDay(1) + "' OR month > '"
-                    + range[1].atDay(1) + "'", onlyCustomers);
+            boolean dimensionsChange = sameMonths && stale.stream().anyMatch(rollup -> CUSTOMER_DIMENSIONS_TABLE.equals(rollup.table()));
+            if (dimensionsChange) {
+                keepDimensionsBefore(connection, onlyCustomers);
+            }
+            clear(connection, stale, monthsFrom(from, range), onlyCustomers);
+            if (!sameMonths) {
+                // Also the rows written before each row recorded its query.
+                deleteMetricRows(connection, monthsFrom(from, range), null);
+            }
             for (CustomerRollup rollup : stale) {
                 execute(connection, rollup.query(), rollup.query().sql(), parameters);
             }
-            for (Query query : metricQueries) {
-                execute(connection, query, "INSERT INTO rollup_metrics (month, metric, dimension, key, value, reason, inputs) "
-                        + query.sql(), parameters);
+            YearMonth acquisitionsFrom = dimensionsChange
+                    ? earliestAcquisitionWithNewDimensions(connection, zone, onlyCustomers, changedDatasets.contains("customers"))
+                    : null;
+            for (MetricQuery metric : staleMetrics) {
+                Query query = metric.query();
+                Map<String, Object> queryParameters = parameters;
+                YearMonth queryFrom = from;
+                if (metric.byAcquiredCustomers() && acquisitionsFrom != null && acquisitionsFrom.isBefore(from)) {
+                    queryFrom = acquisitionsFrom;
+                    queryParameters = new HashMap<>(parameters);
+                    queryParameters.put("from", queryFrom.atDay(1).toString());
+                }
+                if (sameMonths) {
+                    deleteMetricRows(connection, monthsFrom(queryFrom, range), query.name());
+                }
+                execute(connection, query, "INSERT INTO rollup_metrics (query, month, metric, dimension, key, value, reason, inputs) "
+                        + "SELECT '" + query.name() + "', q.* FROM (" + query.sql() + ") q", queryParameters);
             }
             long elapsed = System.nanoTime() - started;
             refreshTimer.record(elapsed, TimeUnit.NANOSECONDS);
@@ -246,9 +315,14 @@ public class RollupRefresh {
         }
     }
 
+    /** The refreshed months from a month on, and any month outside the range the rollup now covers. */
+    private static String monthsFrom(YearMonth from, YearMonth[] range) {
+        return "month >= '" + from.atDay(1) + "' OR month < '" + range[0].atDay(1) + "' OR month > '" + range[1].atDay(1) + "'";
+    }
+
     /**
-     * Deletes the months of the condition from the metrics and the given rollups (all months of a table not kept by
-     * month), in per-customer rollups only the rows of onlyCustomers unless that is null.
+     * Deletes the months of the condition from the given rollups (all months of a table not kept by month), in
+     * per-customer rollups only the rows of onlyCustomers unless that is null.
      */
     private static void clear(Connection connection, List<CustomerRollup> rollups, String monthCondition, String[] onlyCustomers)
             throws SQLException {
@@ -265,8 +339,52 @@ public class RollupRefresh {
                 delete.executeUpdate();
             }
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM rollup_metrics WHERE " + monthCondition);
+    }
+
+    /** Deletes the metric rows of the months of the condition that the query wrote (null: all queries). */
+    private static void deleteMetricRows(Connection connection, String monthCondition, String query) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rollup_metrics WHERE (" + monthCondition + ")"
+                + (query == null ? "" : " AND query = ?"))) {
+            if (query != null) {
+                delete.setString(1, query);
+            }
+            delete.executeUpdate();
+        }
+    }
+
+    /** The dimension rows of the customers about to be recomputed (null: all), to see afterwards whose changed. */
+    private static void keepDimensionsBefore(Connection connection, String[] onlyCustomers) throws SQLException {
+        try (PreparedStatement keep = connection.prepareStatement("CREATE TEMPORARY TABLE dimensions_before ON COMMIT DROP AS "
+                + "SELECT * FROM " + CUSTOMER_DIMENSIONS_TABLE + " WHERE ? OR customer_id = ANY(?)")) {
+            keep.setBoolean(1, onlyCustomers == null);
+            keep.setArray(2, connection.createArrayOf("text", onlyCustomers == null ? new String[0] : onlyCustomers));
+            keep.execute();
+        }
+    }
+
+    /**
+     * The month of the earliest acquisition among the customers whose segment, channel or country the refresh changed
+     * (and, after a customers file, among the customers it named: their marketing_originated may have changed), or
+     * null: an order, lead or customer row can change the acquisition channel of a customer acquired before the first
+     * month the import touched, and CAC counts customers by the month they were acquired.
+     */
+    private static YearMonth earliestAcquisitionWithNewDimensions(Connection connection, ZoneId zone, String[] onlyCustomers,
+            boolean customersFile) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                WITH after AS (SELECT * FROM rollup_customer_dimensions WHERE ? OR customer_id = ANY(?)),
+                changed AS ((SELECT * FROM dimensions_before EXCEPT SELECT * FROM after)
+                            UNION (SELECT * FROM after EXCEPT SELECT * FROM dimensions_before)),
+                named AS (SELECT customer_id FROM after WHERE ?)
+                SELECT (min(f.acquired_at) AT TIME ZONE ?)::date FROM rollup_customer_firsts f
+                WHERE f.customer_id IN (SELECT customer_id FROM changed UNION SELECT customer_id FROM named)""")) {
+            select.setBoolean(1, onlyCustomers == null);
+            select.setArray(2, connection.createArrayOf("text", onlyCustomers == null ? new String[0] : onlyCustomers));
+            select.setBoolean(3, customersFile);
+            select.setString(4, zone.getId());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getDate(1) == null ? null : YearMonth.from(rs.getDate(1).toLocalDate());
+            }
         }
     }
 

@@ -32,12 +32,13 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Property: after any sequence of imports, the rollup the imports refreshed incrementally (rollup_metrics and
+ * Property: after each import of a sequence, the rollup the imports refreshed incrementally (rollup_metrics and
  * rollup_cohorts, and the per-customer tables the filters read: MRR per plan and customer dimensions, from the first
  * month each import touched) equals a full rebuild exactly. Generated demo data
  * (small), split at a random day: the part before it first, then follow-up imports in random order of the later
- * orders, subscription rows, traffic, spend and leads, price changes of random earlier subscription rows, orders moved
- * to other customers, traffic replaced whole, and the customers.
+ * orders, subscription rows, traffic, spend and leads, price changes of random earlier subscription rows, FX rates
+ * corrected from 120 days before the cut-off on, orders moved to other customers, traffic replaced whole, and the customers. Each import recomputes only
+ * the rollups and metric queries that read its dataset.
  */
 @QuarkusTest
 class IncrementalRefreshTest {
@@ -58,40 +59,56 @@ class IncrementalRefreshTest {
         Tenant tenant = tenants.create("incremental");
         tenants.grant(tenant, "alice", TenantRole.owner);
         String cutoff = settings.firstDay().plusDays(200 + random.nextInt(400)).toString();
+        // Before the cut-off, so the corrected rates change amounts already imported whatever the order of follow-ups.
+        String ratesCorrectedFrom = java.time.LocalDate.parse(cutoff).minusDays(120).toString();
 
         Table orders = Table.read(files.byDataset().get("orders"));
         Table subscriptions = Table.read(files.byDataset().get("subscriptions"));
-        upload(tenant, "fx_rates", Table.read(files.byDataset().get("fx_rates")).csv(row -> true));
+        Table fxRates = Table.read(files.byDataset().get("fx_rates"));
+        upload(tenant, "fx_rates", fxRates.csv(row -> true));
         Table customers = Table.read(files.byDataset().get("customers"));
         upload(tenant, "orders", orders.csv(row -> orders.get(row, "ordered_at").compareTo(cutoff) < 0));
         upload(tenant, "subscriptions", subscriptions.csv(row -> subscriptions.get(row, "starts_at").compareTo(cutoff) < 0));
-        List<Runnable> followUps = new ArrayList<>();
+        List<FollowUp> followUps = new ArrayList<>();
         // Files no per-customer rollup reads: their follow-ups refresh the metrics alone.
         for (List<String> dated : List.of(List.of("traffic", "date"), List.of("marketing_spend", "date"), List.of("leads", "created_at"))) {
             String dataset = dated.get(0);
             String dateColumn = dated.get(1);
             Table table = Table.read(files.byDataset().get(dataset));
             upload(tenant, dataset, table.csv(row -> table.get(row, dateColumn).compareTo(cutoff) < 0));
-            followUps.add(() -> upload(tenant, dataset, table.csv(row -> table.get(row, dateColumn).compareTo(cutoff) >= 0)));
+            followUps.add(new FollowUp("later " + dataset, () -> upload(tenant, dataset,
+                    table.csv(row -> table.get(row, dateColumn).compareTo(cutoff) >= 0))));
         }
         // A replaced dataset recomputes everything, also the rollups that do not read it.
         Table traffic = Table.read(files.byDataset().get("traffic"));
-        followUps.add(() -> Uploads.post("alice", tenant, "traffic", "replace", false,
-                traffic.csv(row -> true).getBytes(java.nio.charset.StandardCharsets.UTF_8), "traffic.csv").then().statusCode(200));
+        followUps.add(new FollowUp("traffic replaced", () -> Uploads.post("alice", tenant, "traffic", "replace", false,
+                traffic.csv(row -> true).getBytes(java.nio.charset.StandardCharsets.UTF_8), "traffic.csv").then().statusCode(200)));
 
         followUps.addAll(List.of(
-                () -> upload(tenant, "orders", orders.csv(row -> orders.get(row, "ordered_at").compareTo(cutoff) >= 0)),
-                () -> upload(tenant, "subscriptions", subscriptions.csv(row -> subscriptions.get(row, "starts_at").compareTo(cutoff) >= 0)),
-                () -> upload(tenant, "subscriptions", subscriptions.withPriceChanges(random, 5)),
-                () -> upload(tenant, "orders", orders.withOtherCustomers(random, 5)),
-                () -> upload(tenant, "customers", customers.csv(row -> true))));
+                new FollowUp("later orders", () -> upload(tenant, "orders",
+                        orders.csv(row -> orders.get(row, "ordered_at").compareTo(cutoff) >= 0))),
+                new FollowUp("later subscriptions", () -> upload(tenant, "subscriptions",
+                        subscriptions.csv(row -> subscriptions.get(row, "starts_at").compareTo(cutoff) >= 0))),
+                new FollowUp("price changes", () -> upload(tenant, "subscriptions",
+                        subscriptions.withRaised("amount", subscriptions.randomRows(random, 5)::contains))),
+                new FollowUp("corrected FX rates", () -> upload(tenant, "fx_rates",
+                        fxRates.withRaised("rate", row -> fxRates.get(row, "date").compareTo(ratesCorrectedFrom) >= 0))),
+                new FollowUp("orders moved to other customers", () -> upload(tenant, "orders", orders.withOtherCustomers(random, 5))),
+                new FollowUp("customers", () -> upload(tenant, "customers", customers.csv(row -> true)))));
         java.util.Collections.shuffle(followUps, random);
-        followUps.forEach(Runnable::run);
 
-        List<String> incremental = snapshot(tenant);
-        rollupRefresh.refresh(tenant, null);
-        List<String> rebuilt = snapshot(tenant);
-        assertThat(incremental).as("seed %d, cutoff %s", seed, cutoff).hasSizeGreaterThan(100).containsExactlyElementsOf(rebuilt);
+        // After each import on its own, so a later import of another dataset cannot mend what this one left stale.
+        for (FollowUp followUp : followUps) {
+            followUp.upload().run();
+            List<String> incremental = snapshot(tenant);
+            rollupRefresh.refresh(tenant, null);
+            List<String> rebuilt = snapshot(tenant);
+            assertThat(incremental).as("seed %d, cutoff %s, after %s", seed, cutoff, followUp.name()).hasSizeGreaterThan(100)
+                    .containsExactlyElementsOf(rebuilt);
+        }
+    }
+
+    private record FollowUp(String name, Runnable upload) {
     }
 
     private List<String> snapshot(Tenant tenant) {
@@ -137,17 +154,23 @@ class IncrementalRefreshTest {
             return write(rows.stream().filter(keep).toList());
         }
 
-        /** count random rows with their amount raised by 10 %: a price change of an existing period. */
-        String withPriceChanges(Random random, int count) {
+        /** The rows that match with the column raised by 10 % (price changes of existing periods, corrected rates). */
+        String withRaised(String column, Predicate<List<String>> which) {
+            int raised = header.indexOf(column);
             List<List<String>> changed = new ArrayList<>();
-            int amount = header.indexOf("amount");
-            for (int i = 0; i < count; i++) {
-                List<String> row = new ArrayList<>(rows.get(random.nextInt(rows.size())));
-                row.set(amount, new BigDecimal(row.get(amount)).multiply(new BigDecimal("1.1")).setScale(2,
-                        java.math.RoundingMode.HALF_EVEN).toPlainString());
+            for (List<String> original : rows.stream().filter(which).toList()) {
+                List<String> row = new ArrayList<>(original);
+                BigDecimal value = new BigDecimal(row.get(raised));
+                row.set(raised, value.multiply(new BigDecimal("1.1"))
+                        .setScale(Math.max(2, value.scale()), java.math.RoundingMode.HALF_EVEN).toPlainString());
                 changed.add(row);
             }
-            return write(changed.stream().distinct().toList());
+            return write(changed);
+        }
+
+        /** count rows picked at random (fewer when the same one is picked twice). */
+        List<List<String>> randomRows(Random random, int count) {
+            return random.ints(count, 0, rows.size()).mapToObj(rows::get).distinct().toList();
         }
 
         /** count random rows given the customer of another random row: orders corrected to another customer. */
