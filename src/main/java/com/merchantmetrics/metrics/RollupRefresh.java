@@ -227,7 +227,9 @@ public class RollupRefresh {
             Map<String, Object> parameters = parameters(tenant, from, range[1]);
             parameters.put("all_customers", onlyCustomers == null);
             parameters.put("customers", onlyCustomers == null ? new String[0] : onlyCustomers);
-            boolean dimensionsChange = sameMonths && stale.stream().anyMatch(rollup -> CUSTOMER_DIMENSIONS_TABLE.equals(rollup.table()));
+            // Not in a rebuild, which recomputes every month anyway (nor while one is pending: older rows lack their query).
+            boolean dimensionsChange = earliestChange != null && !before.rebuildPending()
+                    && stale.stream().anyMatch(rollup -> CUSTOMER_DIMENSIONS_TABLE.equals(rollup.table()));
             if (dimensionsChange) {
                 keepDimensionsBefore(connection, onlyCustomers);
             }
@@ -240,7 +242,8 @@ public class RollupRefresh {
                 execute(connection, rollup.query(), rollup.query().sql(), parameters);
             }
             YearMonth acquisitionsFrom = dimensionsChange
-                    ? earliestAcquisitionWithNewDimensions(connection, zone, onlyCustomers, changedDatasets.contains("customers"))
+                    ? earliestAcquisitionWithNewDimensions(connection, zone, onlyCustomers,
+                            changedDatasets == null || changedDatasets.contains("customers"))
                     : null;
             for (MetricQuery metric : staleMetrics) {
                 Query query = metric.query();
@@ -251,7 +254,7 @@ public class RollupRefresh {
                     queryParameters = new HashMap<>(parameters);
                     queryParameters.put("from", queryFrom.atDay(1).toString());
                 }
-                if (sameMonths) {
+                if (sameMonths || queryFrom.isBefore(from)) {
                     deleteMetricRows(connection, monthsFrom(queryFrom, range), query.name());
                 }
                 execute(connection, query, "INSERT INTO rollup_metrics (query, month, metric, dimension, key, value, reason, inputs) "
