@@ -1,10 +1,5 @@
 -- Renewal rate(P) = renewed ÷ due; revenue renewal rate(P) = Σ MRR just after the date of renewed ÷ Σ MRR just before of due; saves = renewed into a retention-offer period.
-WITH months AS (SELECT month::date, month AT TIME ZONE :tz AS month_start, (month + interval '1 month') AT TIME ZONE :tz AS month_end
-                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
-renewals AS MATERIALIZED (
-    SELECT date_trunc('month', r.renews_at AT TIME ZONE :tz)::date AS month, r.*
-    FROM renewal_dates((SELECT min(month_start) FROM months), (SELECT max(month_end) FROM months), :tz, :currency) r
-),
+WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
 groups AS (
     SELECT m.month, coalesce(r.billing_period, '') AS billing_period,
            count(r.subscription_id) AS due,
@@ -13,7 +8,8 @@ groups AS (
            coalesce(sum(r.mrr_after) FILTER (WHERE r.renewed), 0) AS mrr_renewed,
            count(*) FILTER (WHERE r.renewed AND r.retention_offer) AS saves,
            coalesce(sum(r.mrr_after) FILTER (WHERE r.renewed AND r.retention_offer), 0) AS saved_mrr
-    FROM months m LEFT JOIN renewals r ON r.month = m.month
+    FROM months m
+    LEFT JOIN (SELECT * FROM rollup_customer_renewals WHERE month BETWEEN :from::date AND :to::date) r ON r.month = m.month
     GROUP BY GROUPING SETS ((m.month), (m.month, r.billing_period))
     HAVING GROUPING(r.billing_period) = 1 OR r.billing_period IS NOT NULL
 ),

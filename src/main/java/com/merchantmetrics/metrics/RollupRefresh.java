@@ -41,10 +41,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Rebuilds a tenant's month-by-month rollup from a month on: customer MRR at every month end, completed orders per
- * customer and month and the cohort cells of those months, then the metric queries of src/main/resources/metrics/ in
- * order (later queries read what earlier ones wrote), each only when it reads a dataset the import changed. Runs right
- * after an import commits, in one transaction of its own; pages and the API only ever read the result.
+ * Rebuilds a tenant's month-by-month rollup from a month on: customer MRR at every month end, renewal dates, completed
+ * orders per customer and month and the cohort cells of those months, then the metric queries of
+ * src/main/resources/metrics/ in order (later queries read what earlier ones wrote), each only when it reads a dataset
+ * the import changed. Runs right after an import commits, in one transaction of its own; pages and the API only ever
+ * read the result.
  */
 @ApplicationScoped
 public class RollupRefresh {
@@ -109,6 +110,7 @@ public class RollupRefresh {
     private final List<CustomerRollup> customerRollups = List.of(
             new CustomerRollup(load("customer_plan_mrr"), "rollup_customer_plan_mrr", true, SUBSCRIPTIONS, true),
             new CustomerRollup(load("customer_mrr"), "rollup_customer_mrr", true, SUBSCRIPTIONS, true),
+            new CustomerRollup(load("customer_renewals"), "rollup_customer_renewals", true, SUBSCRIPTIONS, true),
             new CustomerRollup(load("customer_orders"), "rollup_customer_orders", true, ORDERS, true),
             // Upserted from the refreshed months on (see the query), never cleared by month.
             new CustomerRollup(load("customer_firsts"), null, false, ORDERS_AND_SUBSCRIPTIONS, true),
