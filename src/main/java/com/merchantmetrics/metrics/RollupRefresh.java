@@ -62,6 +62,18 @@ public class RollupRefresh {
 
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([a-z_]+)");
 
+    /** The dimension rows of the customers a refresh recomputes, before it does (see earliestAcquisitionWithNewDimensions). */
+    private static final Query KEEP_DIMENSIONS_BEFORE = parse("keep_dimensions_before", """
+            CREATE TEMPORARY TABLE dimensions_before ON COMMIT DROP AS
+            SELECT * FROM rollup_customer_dimensions WHERE :all_customers OR customer_id = ANY(:customers)""");
+    private static final Query EARLIEST_ACQUISITION_WITH_NEW_DIMENSIONS = parse("earliest_acquisition_with_new_dimensions", """
+            WITH after AS (SELECT * FROM rollup_customer_dimensions WHERE :all_customers OR customer_id = ANY(:customers)),
+            changed AS ((SELECT * FROM dimensions_before EXCEPT SELECT * FROM after)
+                        UNION (SELECT * FROM after EXCEPT SELECT * FROM dimensions_before)),
+            named AS (SELECT customer_id FROM after WHERE :customers_file)
+            SELECT (min(f.acquired_at) AT TIME ZONE :tz)::date FROM rollup_customer_firsts f
+            WHERE f.customer_id IN (SELECT customer_id FROM changed UNION SELECT customer_id FROM named)""");
+
     record Query(String name, String sql, List<String> parameters) {
     }
 
@@ -233,7 +245,7 @@ public class RollupRefresh {
             boolean dimensionsChange = earliestChange != null && !before.rebuildPending()
                     && stale.stream().anyMatch(rollup -> CUSTOMER_DIMENSIONS_TABLE.equals(rollup.table()));
             if (dimensionsChange) {
-                keepDimensionsBefore(connection, onlyCustomers);
+                keepDimensionsBefore(connection, parameters);
             }
             clear(connection, stale, monthsFrom(from, range), onlyCustomers);
             if (!sameMonths) {
@@ -244,7 +256,7 @@ public class RollupRefresh {
                 execute(connection, rollup.query(), rollup.query().sql(), parameters);
             }
             YearMonth acquisitionsFrom = dimensionsChange
-                    ? earliestAcquisitionWithNewDimensions(connection, zone, onlyCustomers,
+                    ? earliestAcquisitionWithNewDimensions(connection, parameters,
                             changedDatasets == null || changedDatasets.contains("customers"))
                     : null;
             for (MetricQuery metric : staleMetrics) {
@@ -357,12 +369,10 @@ public class RollupRefresh {
         }
     }
 
-    /** The dimension rows of the customers about to be recomputed (null: all), to see afterwards whose changed. */
-    private static void keepDimensionsBefore(Connection connection, String[] onlyCustomers) throws SQLException {
-        try (PreparedStatement keep = connection.prepareStatement("CREATE TEMPORARY TABLE dimensions_before ON COMMIT DROP AS "
-                + "SELECT * FROM " + CUSTOMER_DIMENSIONS_TABLE + " WHERE ? OR customer_id = ANY(?)")) {
-            keep.setBoolean(1, onlyCustomers == null);
-            keep.setArray(2, connection.createArrayOf("text", onlyCustomers == null ? new String[0] : onlyCustomers));
+    /** The dimension rows of the customers about to be recomputed, to see afterwards whose changed. */
+    private static void keepDimensionsBefore(Connection connection, Map<String, Object> parameters) throws SQLException {
+        try (PreparedStatement keep = connection.prepareStatement(KEEP_DIMENSIONS_BEFORE.sql())) {
+            bind(keep, KEEP_DIMENSIONS_BEFORE, parameters);
             keep.execute();
         }
     }
@@ -373,19 +383,12 @@ public class RollupRefresh {
      * null: an order, lead or customer row can change the acquisition channel of a customer acquired before the first
      * month the import touched, and CAC counts customers by the month they were acquired.
      */
-    private static YearMonth earliestAcquisitionWithNewDimensions(Connection connection, ZoneId zone, String[] onlyCustomers,
+    private static YearMonth earliestAcquisitionWithNewDimensions(Connection connection, Map<String, Object> parameters,
             boolean customersFile) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                WITH after AS (SELECT * FROM rollup_customer_dimensions WHERE ? OR customer_id = ANY(?)),
-                changed AS ((SELECT * FROM dimensions_before EXCEPT SELECT * FROM after)
-                            UNION (SELECT * FROM after EXCEPT SELECT * FROM dimensions_before)),
-                named AS (SELECT customer_id FROM after WHERE ?)
-                SELECT (min(f.acquired_at) AT TIME ZONE ?)::date FROM rollup_customer_firsts f
-                WHERE f.customer_id IN (SELECT customer_id FROM changed UNION SELECT customer_id FROM named)""")) {
-            select.setBoolean(1, onlyCustomers == null);
-            select.setArray(2, connection.createArrayOf("text", onlyCustomers == null ? new String[0] : onlyCustomers));
-            select.setBoolean(3, customersFile);
-            select.setString(4, zone.getId());
+        Map<String, Object> withFile = new HashMap<>(parameters);
+        withFile.put("customers_file", customersFile);
+        try (PreparedStatement select = connection.prepareStatement(EARLIEST_ACQUISITION_WITH_NEW_DIMENSIONS.sql())) {
+            bind(select, EARLIEST_ACQUISITION_WITH_NEW_DIMENSIONS, withFile);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getDate(1) == null ? null : YearMonth.from(rs.getDate(1).toLocalDate());

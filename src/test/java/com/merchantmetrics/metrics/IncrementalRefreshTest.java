@@ -34,11 +34,11 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Property: after each import of a sequence, the rollup the imports refreshed incrementally (rollup_metrics and
  * rollup_cohorts, and the per-customer tables the filters read: MRR per plan and customer dimensions, from the first
- * month each import touched) equals a full rebuild exactly. Generated demo data
- * (small), split at a random day: the part before it first, then follow-up imports in random order of the later
- * orders, subscription rows, traffic, spend and leads, price changes of random earlier subscription rows, FX rates
- * corrected from 120 days before the cut-off on, orders moved to other customers, traffic replaced whole, and the customers. Each import recomputes only
- * the rollups and metric queries that read its dataset.
+ * month each import touched) equals a full rebuild exactly. Generated demo data (small), split at a random day: the
+ * part before it first, then follow-up imports in random order of the later orders, subscription rows, traffic, spend
+ * and leads, price changes of random earlier subscription rows, FX rates corrected from 120 days before the cut-off
+ * on, orders moved to other customers, traffic replaced whole, and the customers. Each import recomputes only the
+ * rollups and metric queries that read its dataset.
  */
 @QuarkusTest
 class IncrementalRefreshTest {
