@@ -2,10 +2,12 @@
 INSERT INTO rollup_customer_dimensions (customer_id, segment, channel, country)
 WITH known AS (SELECT customer_id FROM customers WHERE :all_customers OR customer_id = ANY(:customers)
                UNION SELECT customer_id FROM rollup_customer_firsts WHERE :all_customers OR customer_id = ANY(:customers)),
+-- Each customer's first order found through orders_customer, without reading the customer's later orders.
 first_orders AS (
-    SELECT DISTINCT ON (customer_id) customer_id, channel FROM orders
-    WHERE status = 'completed' AND amount > 0 AND (:all_customers OR customer_id = ANY(:customers))
-    ORDER BY customer_id, ordered_at
+    SELECT k.customer_id, f.channel FROM known k
+    CROSS JOIN LATERAL (SELECT o.channel FROM orders o
+                        WHERE o.customer_id = k.customer_id AND o.status = 'completed' AND o.amount > 0
+                        ORDER BY o.ordered_at LIMIT 1) f
 ),
 first_leads AS (
     SELECT DISTINCT ON (customer_id) customer_id, channel FROM leads

@@ -155,11 +155,14 @@ public class RollupRefresh {
             new MetricQuery(load("ltv_cac"), ACQUISITION_COSTS, true));
 
     private final Duration transactionTimeout;
+    private final String workMem;
 
     RollupRefresh(TenantGate gate, MeterRegistry meters,
-            @ConfigProperty(name = "merchant-metrics.batch-transaction-timeout") Duration transactionTimeout) {
+            @ConfigProperty(name = "merchant-metrics.batch-transaction-timeout") Duration transactionTimeout,
+            @ConfigProperty(name = "merchant-metrics.rollup.work-mem") String workMem) {
         this.gate = gate;
         this.transactionTimeout = transactionTimeout;
+        this.workMem = workMem;
         this.meters = meters;
         this.refreshTimer = meters.timer("merchant_metrics.rollup.refresh");
     }
@@ -213,6 +216,11 @@ public class RollupRefresh {
             YearMonth[] range = dataRange(connection, zone);
             try (Statement statement = connection.createStatement()) {
                 statement.execute(TENANT_REFRESH_LOCK);
+            }
+            // The refresh's hashes and sorts over a month of customers spill to disk at PostgreSQL's default 4 MB.
+            try (PreparedStatement memory = connection.prepareStatement("SELECT set_config('work_mem', ?, true)")) {
+                memory.setString(1, workMem);
+                memory.execute();
             }
             State before = state(connection);
             // A rebuild (earliestChange null) empties the customers' firsts, so every rollup runs again.
