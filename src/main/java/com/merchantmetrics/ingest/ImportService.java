@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -564,9 +565,18 @@ public class ImportService {
                 : dataset.tableColumns().stream().filter(preset.fills()::contains).toList();
         String columns = String.join(", ", written);
         if (isEmpty(connection, table)) {
+            // Into an empty table: its indexes are built once after the rows are in, not row by row (the file's keys
+            // are already checked unique).
+            List<Index> indexes = indexes(connection, table);
             try (Statement statement = connection.createStatement()) {
-                return new long[] {statement.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + columns
-                        + " FROM stage"), 0};
+                for (Index index : indexes) {
+                    statement.execute(index.drop());
+                }
+                long inserted = statement.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM stage");
+                for (Index index : indexes) {
+                    statement.execute(index.create());
+                }
+                return new long[] {inserted, 0};
             }
         }
         List<String> values = written.stream().filter(column -> !dataset.keyColumns().contains(column)).toList();
@@ -580,6 +590,33 @@ public class ImportService {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    /** An index of a table (or the key constraint it backs) as the statements that drop and build it. */
+    private record Index(String drop, String create) {
+    }
+
+    /** Every index of the table, constraints' included, so that rows inserted into it all at once go in unindexed. */
+    private static List<Index> indexes(Connection connection, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT 'DROP INDEX ' || quote_ident(i.indexname), i.indexdef FROM pg_indexes i
+                WHERE i.schemaname = current_schema() AND i.tablename = ?
+                  AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = to_regclass(quote_ident(i.indexname)))
+                UNION ALL
+                SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', ?, c.conname),
+                       format('ALTER TABLE %I ADD CONSTRAINT %I ', ?, c.conname) || pg_get_constraintdef(c.oid)
+                FROM pg_constraint c WHERE c.conrelid = to_regclass(quote_ident(?)) AND c.conindid <> 0""")) {
+            for (int parameter = 1; parameter <= 4; parameter++) {
+                query.setString(parameter, table);
+            }
+            List<Index> indexes = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    indexes.add(new Index(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return indexes;
         }
     }
 

@@ -96,6 +96,11 @@ class CanonicalFormatsTest {
                 .isEqualTo("marketingads");
         assertThat(tenants.value(tenant, "SELECT count(*) FROM leads WHERE channel IS NULL")).isEqualTo("1");
         assertThat(tenants.value(tenant, "SELECT visitors FROM traffic WHERE channel = '' AND page = ''")).isEqualTo("50");
+        // Imports into an empty table build its indexes after the rows: all of them are back, the key's constraint too.
+        assertThat(tenants.value(tenant, "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes "
+                + "WHERE schemaname = current_schema() AND tablename = 'orders'")).isEqualTo("orders_customer,orders_pkey,orders_time");
+        assertThat(tenants.value(tenant, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'orders_pkey'"))
+                .isEqualTo("PRIMARY KEY (order_id)");
     }
 
     @Test
