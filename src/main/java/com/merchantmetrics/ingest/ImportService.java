@@ -573,6 +573,8 @@ public class ImportService {
                     statement.execute(index.drop());
                 }
                 long inserted = statement.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM stage");
+                // Enough to sort a million keys in memory (the server's default 64 MB sorts a million-row key on disk).
+                statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
                 for (Index index : indexes) {
                     statement.execute(index.create());
                 }
