@@ -602,16 +602,15 @@ public class ImportService {
     /** Every index of the table, constraints' included, so that rows inserted into it all at once go in unindexed. */
     private static List<Index> indexes(Connection connection, String table) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT 'DROP INDEX ' || quote_ident(i.indexname), i.indexdef FROM pg_indexes i
-                WHERE i.schemaname = current_schema() AND i.tablename = ?
+                WITH t AS (SELECT CAST(? AS text) AS name)
+                SELECT 'DROP INDEX ' || quote_ident(i.indexname), i.indexdef FROM pg_indexes i, t
+                WHERE i.schemaname = current_schema() AND i.tablename = t.name
                   AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = to_regclass(quote_ident(i.indexname)))
                 UNION ALL
-                SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', ?, c.conname),
-                       format('ALTER TABLE %I ADD CONSTRAINT %I ', ?, c.conname) || pg_get_constraintdef(c.oid)
-                FROM pg_constraint c WHERE c.conrelid = to_regclass(quote_ident(?)) AND c.conindid <> 0""")) {
-            for (int parameter = 1; parameter <= 4; parameter++) {
-                query.setString(parameter, table);
-            }
+                SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', t.name, c.conname),
+                       format('ALTER TABLE %I ADD CONSTRAINT %I ', t.name, c.conname) || pg_get_constraintdef(c.oid)
+                FROM pg_constraint c, t WHERE c.conrelid = to_regclass(quote_ident(t.name)) AND c.conindid <> 0""")) {
+            query.setString(1, table);
             List<Index> indexes = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {

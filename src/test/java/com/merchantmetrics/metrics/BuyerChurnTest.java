@@ -1,6 +1,5 @@
 package com.merchantmetrics.metrics;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -8,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import jakarta.inject.Inject;
 
 import com.merchantmetrics.ingest.Uploads;
-import com.merchantmetrics.testsupport.Forms;
+import com.merchantmetrics.testsupport.MetricsApi;
 import com.merchantmetrics.testsupport.TestTenants;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantRole;
@@ -55,9 +54,7 @@ class BuyerChurnTest {
                 g2,g,2024-03-02T10:00:00Z,-10,USD,
                 """).then().statusCode(200);
 
-        JsonPath m = given().auth().oauth2(Forms.token("alice")).queryParam("from", "2024-04").queryParam("to", "2024-05")
-                .queryParam("group", "retention").get("/api/v1/tenants/" + tenant.slug + "/metrics")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath m = MetricsApi.months(tenant, "2024-04", "2024-05", "retention");
 
         assertThat(MetricFixturesTest.values(m, "buyer_churn_rate")).containsExactly(0.25f, 0.5f);
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.merchantmetrics.ingest.Uploads;
 import com.merchantmetrics.testsupport.Forms;
+import com.merchantmetrics.testsupport.MetricsApi;
 import com.merchantmetrics.testsupport.TestTenants;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantRole;
@@ -163,9 +164,7 @@ class MetricFixturesTest {
     }
 
     private JsonPath metrics(String group) {
-        return given().auth().oauth2(Forms.token("alice")).queryParam("from", "2024-01").queryParam("to", "2024-04")
-                .queryParam("group", group).get("/api/v1/tenants/" + tenant.slug + "/metrics")
-                .then().statusCode(200).extract().jsonPath();
+        return MetricsApi.months(tenant, "2024-01", "2024-04", group);
     }
 
     /** The values of one metric, month by month, as floats (null where the API has none). */

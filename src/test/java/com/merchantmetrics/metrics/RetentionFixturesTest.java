@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.merchantmetrics.ingest.Uploads;
 import com.merchantmetrics.testsupport.Forms;
+import com.merchantmetrics.testsupport.MetricsApi;
 import com.merchantmetrics.testsupport.TestTenants;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantRole;
@@ -83,9 +84,7 @@ class RetentionFixturesTest {
         assertThat(m.getFloat("months[0].metrics.retention_offer_saves.value")).isEqualTo(0.0f);
         // e1 keeps the rate of its start (1.10) in MRR too: 120 + 30 + 30 + 43.33 + 110 at the end of January
         assertThat(m.getFloat(jan + "renewal_rate.inputs.renewed")).isEqualTo(8.0f);
-        JsonPath revenue = given().auth().oauth2(Forms.token("alice")).queryParam("from", "2025-01").queryParam("to", "2025-01")
-                .queryParam("group", "revenue").get("/api/v1/tenants/" + tenant.slug + "/metrics").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath revenue = MetricsApi.months(tenant, "2025-01", "2025-01", "revenue");
         assertThat(revenue.getFloat("months[0].metrics.mrr.value")).isEqualTo(333.33f);
     }
 
@@ -173,9 +172,7 @@ class RetentionFixturesTest {
     }
 
     private static JsonPath metrics(Tenant tenant, String from, String to) {
-        return given().auth().oauth2(Forms.token("alice")).queryParam("from", from).queryParam("to", to)
-                .queryParam("group", "retention").get("/api/v1/tenants/" + tenant.slug + "/metrics")
-                .then().statusCode(200).extract().jsonPath();
+        return MetricsApi.months(tenant, from, to, "retention");
     }
 
     private static List<Float> floats(JsonPath json, String path) {

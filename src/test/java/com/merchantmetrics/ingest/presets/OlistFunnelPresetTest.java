@@ -1,6 +1,5 @@
 package com.merchantmetrics.ingest.presets;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,7 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.merchantmetrics.ingest.Uploads;
-import com.merchantmetrics.testsupport.Forms;
+import com.merchantmetrics.testsupport.MetricsApi;
 import com.merchantmetrics.testsupport.TestTenants;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantRole;
@@ -82,9 +81,7 @@ class OlistFunnelPresetTest {
         upload(tenant, LEADS, "olist-qualified-leads", 8000);
         upload(tenant, DEALS, "olist-closed-deals", 0);
 
-        JsonPath metrics = given().auth().oauth2(Forms.token("alice")).queryParam("from", "2017-06").queryParam("to", "2018-05")
-                .queryParam("group", "acquisition").get("/api/v1/tenants/" + tenant.slug + "/metrics")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath metrics = MetricsApi.months(tenant, "2017-06", "2018-05", "acquisition");
         List<String> months = metrics.getList("months.month");
         assertThat(months).containsExactlyElementsOf(expected.keySet());
         int checked = 0;
