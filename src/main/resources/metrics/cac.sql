@@ -6,6 +6,7 @@ WITH months AS (SELECT month::date, (month - make_interval(months => :cac_window
 acquired AS (
     SELECT a.customer_id, a.acquired_at, c.marketing_originated, d.channel
     FROM customer_acquisition a LEFT JOIN customers c USING (customer_id) LEFT JOIN rollup_customer_dimensions d USING (customer_id)
+    WHERE a.acquired_at >= (:from::timestamp - make_interval(months => :cac_window - 1)) AT TIME ZONE :tz
 ),
 marketing_channels AS (SELECT DISTINCT channel FROM marketing_spend WHERE category = 'marketing'),
 spend AS (
@@ -17,7 +18,8 @@ newcomers AS (
            coalesce(a.marketing_originated, a.channel IN (SELECT channel FROM marketing_channels)) AS marketing_sourced
     FROM months m JOIN acquired a ON a.acquired_at >= m.window_start_instant AND a.acquired_at < m.month_end
 ),
-overall AS (
+-- Materialized: each month's sums are computed once, not once for each use in the VALUES below.
+overall AS MATERIALIZED (
     SELECT m.month,
            (SELECT coalesce(sum(amount), 0) FROM spend s WHERE s.month = m.month) AS spend,
            (SELECT coalesce(sum(amount), 0) FROM spend s WHERE s.month = m.month AND s.category = 'marketing') AS marketing,

@@ -7,10 +7,11 @@ churned AS (
                      WHERE s.customer_id = prev.customer_id AND s.ends_at > m.month_start - interval '1 day' AND s.ends_at < m.month_end
                      ORDER BY s.ends_at DESC LIMIT 1), 'not given') AS reason
     FROM months m
-    JOIN rollup_customer_mrr prev ON prev.month = (m.month - interval '1 month')::date
-                                 AND prev.month >= (:from::date - interval '1 month')::date
-    WHERE NOT EXISTS (SELECT 1 FROM rollup_customer_mrr cur
-                      WHERE cur.month = m.month AND cur.month >= :from::date AND cur.customer_id = prev.customer_id)
+    CROSS JOIN LATERAL (
+        -- Subscribers at the start of M (MRR at the end of the month before) without MRR at its end.
+        SELECT p.customer_id, p.mrr FROM rollup_customer_mrr p
+        LEFT JOIN rollup_customer_mrr cur ON cur.customer_id = p.customer_id AND cur.month = m.month
+        WHERE p.month = (m.month - interval '1 month')::date AND cur.customer_id IS NULL) prev
 )
 SELECT month, 'churned_mrr', 'reason', reason, sum(mrr), NULL, jsonb_build_object('customers', count(*))
 FROM churned GROUP BY month, reason

@@ -16,6 +16,7 @@ first_leads AS (
 )
 SELECT k.customer_id, c.segment, coalesce(c.acquisition_channel, o.channel, l.channel), c.country
 FROM known k
-LEFT JOIN customers c USING (customer_id)
-LEFT JOIN first_orders o USING (customer_id)
-LEFT JOIN first_leads l USING (customer_id)
+-- Restricted to the known customers, so that their rows are looked up by key, not read all.
+LEFT JOIN customers c ON c.customer_id = k.customer_id AND (:all_customers OR c.customer_id = ANY(:customers))
+LEFT JOIN first_orders o ON o.customer_id = k.customer_id
+LEFT JOIN first_leads l ON l.customer_id = k.customer_id

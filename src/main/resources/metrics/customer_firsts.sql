@@ -30,8 +30,9 @@ candidates AS (
     UNION SELECT customer_id FROM recent_periods
     UNION SELECT customer_id FROM recent_months
     UNION SELECT k.customer_id FROM rollup_customer_firsts k, bounds b
-          WHERE k.acquired_at >= b.from_instant OR k.first_subscribed_at >= b.from_instant
-             OR k.first_order_month >= b.from_month OR k.second_order_month >= b.from_month
+          WHERE (k.acquired_at >= b.from_instant OR k.first_subscribed_at >= b.from_instant
+                 OR k.first_order_month >= b.from_month OR k.second_order_month >= b.from_month)
+            AND (:all_customers OR k.customer_id = ANY(:customers))
 )
 SELECT c.customer_id,
        CASE WHEN k.acquired_at < b.from_instant THEN k.acquired_at ELSE least(o.first_paid, p.first_mrr) END,
@@ -43,7 +44,8 @@ SELECT c.customer_id,
             ELSE m.second_month END
 FROM candidates c
 CROSS JOIN bounds b
-LEFT JOIN rollup_customer_firsts k ON k.customer_id = c.customer_id
+-- Restricted to the same customers as the candidates, so that their rows are looked up by key, not read all.
+LEFT JOIN rollup_customer_firsts k ON k.customer_id = c.customer_id AND (:all_customers OR k.customer_id = ANY(:customers))
 LEFT JOIN recent_orders o ON o.customer_id = c.customer_id
 LEFT JOIN recent_periods p ON p.customer_id = c.customer_id
 LEFT JOIN recent_months m ON m.customer_id = c.customer_id

@@ -4,3 +4,5 @@ SELECT month, customer_id, sum(mrr)
 FROM rollup_customer_plan_mrr
 WHERE month >= :from::date AND (:all_customers OR customer_id = ANY(:customers))
 GROUP BY month, customer_id
+-- In (month, customer) order, so that each month's rows sit together for the metrics that read a month.
+ORDER BY month, customer_id

@@ -25,3 +25,5 @@ SELECT month, customer_id,
        coalesce(sum(subscription_amount * rate), 0)
 FROM converted
 GROUP BY month, customer_id
+-- In (month, customer) order, so that each month's rows sit together for the metrics that read a month.
+ORDER BY month, customer_id

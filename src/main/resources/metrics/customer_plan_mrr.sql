@@ -17,3 +17,5 @@ JOIN periods p ON p.starts_at < e.month_end
               AND (p.trial_ends_at IS NULL OR p.trial_ends_at < e.month_end)
 GROUP BY m.month, p.customer_id, p.plan
 HAVING sum(p.amount) > 0
+-- In (month, customer) order, so that each month's rows sit together for the metrics that read a month.
+ORDER BY m.month, p.customer_id

@@ -1,10 +1,12 @@
 -- Visitor conversion(M) = buyers (distinct customers with a completed order > 0 in M) ÷ visitors (Σ daily traffic.visitors in M); per channel and landing page alike.
 WITH months AS (SELECT month::date, month AT TIME ZONE :tz AS month_start, (month + interval '1 month') AT TIME ZONE :tz AS month_end
                 FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+-- The orders that name a channel or landing page; the month's buyers are counted from the rollup's customer orders.
 buyers AS (
     SELECT m.month, o.customer_id, coalesce(o.channel, '') AS channel, coalesce(o.landing_page, '') AS page
     FROM months m JOIN orders o ON o.status = 'completed' AND o.amount > 0
                                AND o.ordered_at >= m.month_start AND o.ordered_at < m.month_end
+    WHERE o.channel <> '' OR o.landing_page <> ''
 ),
 visits AS (
     SELECT m.month, t.channel, t.page, t.visitors
@@ -13,7 +15,7 @@ visits AS (
 groups AS (
     SELECT month, '' AS dimension, '' AS key, 0 AS buyers, 0 AS visitors FROM months
     UNION ALL
-    SELECT month, '', '', count(DISTINCT customer_id), 0 FROM buyers GROUP BY month
+    SELECT m.month, '', '', (SELECT count(*) FROM rollup_customer_orders c WHERE c.month = m.month AND c.orders > 0), 0 FROM months m
     UNION ALL
     SELECT month, '', '', 0, sum(visitors) FROM visits GROUP BY month
     UNION ALL

@@ -19,7 +19,7 @@ import com.merchantmetrics.tenant.TenantGate;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Reads the cohort cells of a tenant's rollup (cohorts.sql) and shapes them into cohort matrices. */
+/** Reads the cohort cells of a tenant's rollup (cohort_cells.sql) and shapes them into cohort matrices. */
 @ApplicationScoped
 public class CohortService {
 

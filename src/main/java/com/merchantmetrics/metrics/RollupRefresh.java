@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,7 +44,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Rebuilds a tenant's month-by-month rollup from a month on: customer MRR at every month end, renewal dates, completed
- * orders per customer and month and the cohort cells of those months, then the metric queries of
+ * orders per customer and month, the buyers active at each month's start and the cohort cells of those months, then the metric queries of
  * src/main/resources/metrics/ in order (later queries read what earlier ones wrote), each only when it reads a dataset
  * the import changed. Runs right after an import commits, in one transaction of its own; pages and the API only ever
  * read the result.
@@ -73,6 +75,45 @@ public class RollupRefresh {
             named AS (SELECT customer_id FROM after WHERE :customers_file)
             SELECT (min(f.acquired_at) AT TIME ZONE :tz)::date FROM rollup_customer_firsts f
             WHERE f.customer_id IN (SELECT customer_id FROM changed UNION SELECT customer_id FROM named)""");
+
+    /**
+     * Cohort cells change only through the customers a refresh recomputes: what those customers counted in the cells
+     * before (taken away) and count after (added) is applied to the cells kept (see cohort_cells.sql). A refresh of
+     * every customer empties the refreshed months and adds everyone's.
+     */
+    private static final String COHORT_CELLS = text("cohort_cells");
+    private static final Query COHORT_CELLS_BEFORE = parse("cohort_cells", """
+            CREATE TEMPORARY TABLE cohort_changes ON COMMIT DROP AS
+            SELECT cohort, month, -customers AS customers, -subscribers AS subscribers, -buyers AS buyers, -mrr AS mrr,
+                   -revenue AS revenue
+            FROM (
+            %s
+            ) cells WHERE :customers_known""".formatted(COHORT_CELLS));
+    private static final Query COHORT_CELLS_AFTER = parse("cohort_cells", """
+            INSERT INTO cohort_changes
+            SELECT * FROM (
+            %s
+            ) cells""".formatted(COHORT_CELLS));
+    private static final Query APPLY_COHORT_CHANGES = parse("cohort_cells", """
+            INSERT INTO rollup_cohorts AS c (cohort, month, customers, subscribers, buyers, mrr, revenue, cumulative_revenue)
+            SELECT cohort, month, sum(customers), sum(subscribers), sum(buyers), sum(mrr), sum(revenue), 0
+            FROM cohort_changes GROUP BY cohort, month
+            HAVING sum(customers) <> 0 OR sum(subscribers) <> 0 OR sum(buyers) <> 0 OR sum(mrr) <> 0 OR sum(revenue) <> 0
+            ON CONFLICT (cohort, month) DO UPDATE SET customers = c.customers + EXCLUDED.customers,
+                subscribers = c.subscribers + EXCLUDED.subscribers, buyers = c.buyers + EXCLUDED.buyers,
+                mrr = c.mrr + EXCLUDED.mrr, revenue = c.revenue + EXCLUDED.revenue""");
+    private static final Query CUMULATIVE_COHORT_REVENUE = parse("cohort_cells", """
+            UPDATE rollup_cohorts c SET cumulative_revenue = r.cumulative
+            FROM (SELECT x.cohort, x.month,
+                         coalesce((SELECT p.cumulative_revenue FROM rollup_cohorts p
+                                   WHERE p.cohort = x.cohort AND p.month = (:from::date - interval '1 month')::date), 0)
+                             + sum(x.revenue) OVER (PARTITION BY x.cohort ORDER BY x.month) AS cumulative
+                  FROM rollup_cohorts x
+                  WHERE x.month >= :from::date AND x.cohort IN (SELECT cohort FROM cohort_changes)) r
+            WHERE c.cohort = r.cohort AND c.month = r.month""");
+    /** A cohort whose last customer moved to another month has no cells. */
+    private static final Query DROP_EMPTY_COHORT_CELLS = parse("cohort_cells",
+            "DELETE FROM rollup_cohorts WHERE month >= :from::date AND customers = 0");
 
     record Query(String name, String sql, List<String> parameters) {
     }
@@ -124,10 +165,10 @@ public class RollupRefresh {
             new CustomerRollup(load("customer_mrr"), "rollup_customer_mrr", true, SUBSCRIPTIONS, true),
             new CustomerRollup(load("customer_renewals"), "rollup_customer_renewals", true, SUBSCRIPTIONS, true),
             new CustomerRollup(load("customer_orders"), "rollup_customer_orders", true, ORDERS, true),
+            new CustomerRollup(load("active_buyers"), "rollup_active_buyers", true, Set.of("orders"), true),
             // Upserted from the refreshed months on (see the query), never cleared by month.
             new CustomerRollup(load("customer_firsts"), null, false, ORDERS_AND_SUBSCRIPTIONS, true),
-            new CustomerRollup(load("customer_dimensions"), CUSTOMER_DIMENSIONS_TABLE, false, CUSTOMER_DIMENSIONS, true),
-            new CustomerRollup(load("cohorts"), "rollup_cohorts", true, ORDERS_AND_SUBSCRIPTIONS, false));
+            new CustomerRollup(load("customer_dimensions"), CUSTOMER_DIMENSIONS_TABLE, false, CUSTOMER_DIMENSIONS, true));
 
     /**
      * Metric queries in the order they run (later ones read what earlier ones wrote to rollup_metrics), each with the
@@ -241,6 +282,7 @@ public class RollupRefresh {
             }
             if (range == null) {
                 clear(connection, customerRollups, "TRUE", null);
+                deleteCohortCells(connection, "TRUE");
                 deleteMetricRows(connection, "TRUE", null);
                 return null;
             }
@@ -255,13 +297,26 @@ public class RollupRefresh {
             if (dimensionsChange) {
                 keepDimensionsBefore(connection, parameters);
             }
-            clear(connection, stale, monthsFrom(from, range), onlyCustomers);
+            boolean cohortsChange = !sameMonths || changedDatasets.stream().anyMatch(ORDERS_AND_SUBSCRIPTIONS::contains);
+            if (cohortsChange) {
+                if (onlyCustomers == null) {
+                    deleteCohortCells(connection, monthsFrom(from, range, sameMonths));
+                }
+                parameters.put("customers_known", onlyCustomers != null);
+                execute(connection, COHORT_CELLS_BEFORE, COHORT_CELLS_BEFORE.sql(), parameters);
+            }
+            clear(connection, stale, monthsFrom(from, range, sameMonths), onlyCustomers);
             if (!sameMonths) {
                 // Also the rows written before each row recorded its query.
-                deleteMetricRows(connection, monthsFrom(from, range), null);
+                deleteMetricRows(connection, monthsFrom(from, range, sameMonths), null);
             }
             for (CustomerRollup rollup : stale) {
                 execute(connection, rollup.query(), rollup.query().sql(), parameters);
+            }
+            if (cohortsChange) {
+                for (Query query : List.of(COHORT_CELLS_AFTER, APPLY_COHORT_CHANGES, CUMULATIVE_COHORT_REVENUE, DROP_EMPTY_COHORT_CELLS)) {
+                    execute(connection, query, query.sql(), parameters);
+                }
             }
             YearMonth acquisitionsFrom = dimensionsChange
                     ? earliestAcquisitionWithNewDimensions(connection, parameters,
@@ -277,7 +332,7 @@ public class RollupRefresh {
                     queryParameters.put("from", queryFrom.atDay(1).toString());
                 }
                 if (sameMonths || queryFrom.isBefore(from)) {
-                    deleteMetricRows(connection, monthsFrom(queryFrom, range), query.name());
+                    deleteMetricRows(connection, monthsFrom(queryFrom, range, sameMonths), query.name());
                 }
                 execute(connection, query, "INSERT INTO rollup_metrics (query, month, metric, dimension, key, value, reason, inputs) "
                         + "SELECT '" + query.name() + "', q.* FROM (" + query.sql() + ") q", queryParameters);
@@ -340,8 +395,17 @@ public class RollupRefresh {
         }
     }
 
-    /** The refreshed months from a month on, and any month outside the range the rollup now covers. */
-    private static String monthsFrom(YearMonth from, YearMonth[] range) {
+    /**
+     * The refreshed months from a month on and, unless the rollup covers the same months as before, any month outside
+     * the range it now covers. When it covers the same months, the refreshed ones are listed (no rollup row lies past
+     * the range's last month): a delete of some customers' rows then looks up each month and customer in the
+     * (month, customer) keys instead of reading every key of those months.
+     */
+    private static String monthsFrom(YearMonth from, YearMonth[] range, boolean sameMonths) {
+        if (sameMonths) {
+            return Stream.iterate(from, month -> !month.isAfter(range[1]), month -> month.plusMonths(1))
+                    .map(month -> month.atDay(1).toString()).collect(Collectors.joining(",", "month = ANY('{", "}'::date[])"));
+        }
         return "month >= '" + from.atDay(1) + "' OR month < '" + range[0].atDay(1) + "' OR month > '" + range[1].atDay(1) + "'";
     }
 
@@ -363,6 +427,12 @@ public class RollupRefresh {
                 }
                 delete.executeUpdate();
             }
+        }
+    }
+
+    private static void deleteCohortCells(Connection connection, String monthCondition) throws SQLException {
+        try (Statement delete = connection.createStatement()) {
+            delete.executeUpdate("DELETE FROM rollup_cohorts WHERE " + monthCondition);
         }
     }
 

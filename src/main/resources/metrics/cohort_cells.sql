@@ -1,7 +1,7 @@
--- Cohort cell (C, C+k) over customers acquired in month C: subscribers at the end of C+k (MRR > 0), buyers with a completed order > 0 in C+k, cohort MRR at the end of C+k, revenue in C+k and cumulative from C.
-INSERT INTO rollup_cohorts (cohort, month, customers, subscribers, buyers, mrr, revenue, cumulative_revenue)
+-- Cohort cell (C, C+k) over customers acquired in month C: customers, subscribers at the end of C+k (MRR > 0), buyers with a completed order > 0 in C+k, cohort MRR at the end of C+k, revenue in C+k (and, kept with the cells, cumulative from C); here what the given customers (every customer in a rebuild) count in the cells from the first refreshed month on.
 WITH members AS MATERIALIZED (
     SELECT customer_id, date_trunc('month', acquired_at AT TIME ZONE :tz)::date AS cohort FROM customer_acquisition
+    WHERE :all_customers OR customer_id = ANY(:customers)
 ),
 cells AS (
     SELECT s.cohort, m.month::date AS month, s.customers
@@ -20,11 +20,8 @@ bought AS (
     WHERE o.month >= :from::date AND o.month >= mb.cohort
     GROUP BY mb.cohort, o.month
 )
-SELECT c.cohort, c.month, c.customers, coalesce(s.subscribers, 0), coalesce(b.buyers, 0), coalesce(s.mrr, 0),
-       coalesce(b.revenue, 0),
-       coalesce((SELECT p.cumulative_revenue FROM rollup_cohorts p
-                 WHERE p.cohort = c.cohort AND p.month = (:from::date - interval '1 month')::date), 0)
-           + sum(coalesce(b.revenue, 0)) OVER (PARTITION BY c.cohort ORDER BY c.month)
+SELECT c.cohort, c.month, c.customers, coalesce(s.subscribers, 0) AS subscribers, coalesce(b.buyers, 0) AS buyers,
+       coalesce(s.mrr, 0) AS mrr, coalesce(b.revenue, 0) AS revenue
 FROM cells c
 LEFT JOIN subscribed s ON s.cohort = c.cohort AND s.month = c.month
 LEFT JOIN bought b ON b.cohort = c.cohort AND b.month = c.month
