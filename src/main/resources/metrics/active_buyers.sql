@@ -3,7 +3,9 @@ INSERT INTO rollup_active_buyers (month, customer_id, active_at_end)
 WITH months AS (SELECT month::date, month AT TIME ZONE :tz - make_interval(days => :inactivity_days) AS window_start,
                        month AT TIME ZONE :tz AS month_start, (month + interval '1 month') AT TIME ZONE :tz AS month_end,
                        (month + interval '1 month') AT TIME ZONE :tz - make_interval(days => :inactivity_days) AS end_window_start
-                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month)
+                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count)
 SELECT m.month, b.customer_id, b.active_at_end
 FROM months m
 CROSS JOIN LATERAL (

@@ -2,7 +2,9 @@
 WITH months AS (SELECT month::date, (month - make_interval(months => :cac_window - 1))::date AS window_start,
                        (month - make_interval(months => :cac_window - 1)) AT TIME ZONE :tz AS window_start_instant,
                        (month + interval '1 month') AT TIME ZONE :tz AS month_end
-                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count),
 acquired AS (
     SELECT a.customer_id, a.acquired_at, c.marketing_originated, d.channel
     FROM customer_acquisition a LEFT JOIN customers c USING (customer_id) LEFT JOIN rollup_customer_dimensions d USING (customer_id)

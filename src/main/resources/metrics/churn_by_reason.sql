@@ -1,6 +1,8 @@
 -- Churn by reason(M) = churned customers and churned MRR of M grouped by the cancel_reason of the period that ended.
 WITH months AS (SELECT month::date, month AT TIME ZONE :tz AS month_start, (month + interval '1 month') AT TIME ZONE :tz AS month_end
-                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count),
 churned AS (
     SELECT m.month, prev.customer_id, prev.mrr,
            coalesce((SELECT nullif(s.cancel_reason, '') FROM subscriptions s

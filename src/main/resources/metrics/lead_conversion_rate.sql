@@ -1,6 +1,8 @@
 -- Lead conversion(M) = leads created in M that have converted_at ÷ leads created in M, overall and per channel (blank = "not set"), with the median days to convert.
 WITH months AS (SELECT month::date, month AT TIME ZONE :tz AS month_start, (month + interval '1 month') AT TIME ZONE :tz AS month_end
-                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count),
 created AS (
     SELECT m.month, coalesce(l.channel, 'not set') AS channel, l.converted_at IS NOT NULL AS converted,
            extract(epoch FROM l.converted_at - l.created_at) / 86400 AS days

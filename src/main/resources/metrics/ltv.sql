@@ -1,5 +1,7 @@
 -- LTV(M) = ARPA(M) ÷ mean monthly subscriber churn over the trailing LTV window, × gross margin if set; zero churn gives no LTV.
-WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count),
 inputs AS (
     SELECT m.month,
            (SELECT value FROM rollup_metrics r WHERE r.month = m.month AND r.metric = 'arpa' AND r.dimension = '') AS arpa,

@@ -1,5 +1,7 @@
 -- Gross MRR churn = (churn + contraction) ÷ MRR at the start of M; net = (churn + contraction − expansion − reactivation) ÷ MRR at the start; quick ratio = (new + reactivation + expansion) ÷ (churn + contraction).
-WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count),
 inputs AS (
     SELECT m.month,
            (SELECT coalesce(sum(c.mrr), 0) FROM rollup_customer_mrr c WHERE c.month = (m.month - interval '1 month')::date) AS start_mrr,

@@ -1,5 +1,7 @@
 -- Per customer, c0 = MRR at the start of M, c1 = at the end: new (c0 = 0 < c1, never before), reactivation (c0 = 0 < c1, had MRR before), expansion (0 < c0 < c1), contraction (0 < c1 < c0), churn (c0 > 0 = c1).
-WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count),
 pairs AS (
     SELECT m.month, p.customer_id, p.c0, p.c1,
            -- Asked only of customers who start paying this month (a few of them), not of every subscriber.

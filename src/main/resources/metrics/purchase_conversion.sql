@@ -1,6 +1,8 @@
 -- One-time conversion = customers with a completed one_time or mixed order in M ÷ visitors; subscription conversion = first-time subscribers in M ÷ visitors (a mixed cart counts in both).
 WITH months AS (SELECT month::date, month AT TIME ZONE :tz AS month_start, (month + interval '1 month') AT TIME ZONE :tz AS month_end
-                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count),
 counts AS (
     SELECT m.month,
            (SELECT coalesce(sum(t.visitors), 0) FROM traffic t

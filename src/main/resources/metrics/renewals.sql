@@ -1,5 +1,7 @@
 -- Renewal rate(P) = renewed ÷ due; revenue renewal rate(P) = Σ MRR just after the date of renewed ÷ Σ MRR just before of due; saves = renewed into a retention-offer period.
-WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count),
 groups AS (
     SELECT m.month, coalesce(r.billing_period, '') AS billing_period,
            count(r.subscription_id) AS due,

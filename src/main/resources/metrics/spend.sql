@@ -1,5 +1,7 @@
 -- Spend(M) = Σ marketing_spend.amount of rows starting in M (a YYYY-MM row belongs to its month), split into marketing and sales by category.
-WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count),
 totals AS (
     SELECT m.month,
            coalesce(sum(s.amount * fx_rate(s.currency, s.period_start, :currency)), 0) AS spend,

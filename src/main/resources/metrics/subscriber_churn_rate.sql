@@ -1,5 +1,7 @@
 -- Subscriber churn(M) = subscribers at the start of M who are not subscribers at the end of M ÷ subscribers at the start of M.
-WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month)
+WITH months AS (SELECT month::date FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count)
 SELECT m.month, 'subscriber_churn_rate', '', '', t.churned::numeric / nullif(t.at_start, 0),
        CASE WHEN t.at_start = 0 THEN 'no subscribers at the start of the month: upload subscriptions.csv' END,
        jsonb_build_object('subscribers_at_start', t.at_start, 'churned', t.churned)

@@ -1,6 +1,8 @@
 -- Visitor conversion(M) = buyers (distinct customers with a completed order > 0 in M) ÷ visitors (Σ daily traffic.visitors in M); per channel and landing page alike.
 WITH months AS (SELECT month::date, month AT TIME ZONE :tz AS month_start, (month + interval '1 month') AT TIME ZONE :tz AS month_end
-                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month),
+                FROM generate_series(:from::timestamp, :to::timestamp, interval '1 month') AS month
+                -- All the months: the LIMIT tells the planner how many (for a series of timestamps it assumes 1,000).
+                LIMIT :month_count),
 -- The orders that name a channel or landing page; the month's buyers are counted from the rollup's customer orders.
 buyers AS (
     SELECT m.month, o.customer_id, coalesce(o.channel, '') AS channel, coalesce(o.landing_page, '') AS page

@@ -13,8 +13,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +65,7 @@ public class RollupRefresh {
             Set.of("customers", "orders", "subscriptions", "leads", "marketing_spend", "fx_rates");
 
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([a-z_]+)");
+    private static final String MONTH_COUNT = "month_count";
 
     /** The dimension rows of the customers a refresh recomputes, before it does (see earliestAcquisitionWithNewDimensions). */
     private static final Query KEEP_DIMENSIONS_BEFORE = parse("keep_dimensions_before", """
@@ -495,10 +498,10 @@ public class RollupRefresh {
     static void bind(PreparedStatement statement, Query query, Map<String, Object> parameters) throws SQLException {
         for (int i = 0; i < query.parameters().size(); i++) {
             String name = query.parameters().get(i);
-            if (!parameters.containsKey(name)) {
+            if (!parameters.containsKey(name) && !MONTH_COUNT.equals(name)) {
                 throw new IllegalStateException("No value for :" + name + " in " + query.name() + ".sql");
             }
-            Object value = parameters.get(name);
+            Object value = MONTH_COUNT.equals(name) ? monthCount(parameters) : parameters.get(name);
             if (value == null) {
                 statement.setNull(i + 1, Types.NUMERIC);
             } else if (value instanceof Optional<?> text) {
@@ -509,6 +512,16 @@ public class RollupRefresh {
                 statement.setObject(i + 1, value);
             }
         }
+    }
+
+    /**
+     * The number of months from :from to :to, derived when bound so that it always matches them. The metric queries'
+     * months end with LIMIT :month_count, which keeps them all but tells PostgreSQL how many there are: for a series of
+     * timestamps it assumes 1,000 rows, and for the two months of a day's import it then hashes whole tables.
+     */
+    private static long monthCount(Map<String, Object> parameters) {
+        return ChronoUnit.MONTHS.between(YearMonth.from(LocalDate.parse((String) parameters.get("from"))),
+                YearMonth.from(LocalDate.parse((String) parameters.get("to")))) + 1;
     }
 
     /** Reads a query file and turns its :named parameters into JDBC placeholders, remembering their order. */

@@ -3,6 +3,8 @@ package com.merchantmetrics.metrics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -86,6 +88,9 @@ class RetentionFixturesTest {
         assertThat(m.getFloat(jan + "renewal_rate.inputs.renewed")).isEqualTo(8.0f);
         JsonPath revenue = MetricsApi.months(tenant, "2025-01", "2025-01", "revenue");
         assertThat(revenue.getFloat("months[0].metrics.mrr.value")).isEqualTo(333.33f);
+        // Nothing ends later, so the same MRR in the current month, the last one the rollup computes
+        String thisMonth = YearMonth.now(ZoneOffset.UTC).toString();
+        assertThat(MetricsApi.months(tenant, thisMonth, thisMonth, "revenue").getFloat("months[0].metrics.mrr.value")).isEqualTo(333.33f);
     }
 
     @Test
