@@ -300,18 +300,19 @@ public class RollupRefresh {
             if (dimensionsChange) {
                 keepDimensionsBefore(connection, parameters);
             }
+            String refreshedMonths = monthsFrom(from, range, sameMonths);
             boolean cohortsChange = !sameMonths || changedDatasets.stream().anyMatch(ORDERS_AND_SUBSCRIPTIONS::contains);
             if (cohortsChange) {
                 if (onlyCustomers == null) {
-                    deleteCohortCells(connection, monthsFrom(from, range, sameMonths));
+                    deleteCohortCells(connection, refreshedMonths);
                 }
                 parameters.put("customers_known", onlyCustomers != null);
                 execute(connection, COHORT_CELLS_BEFORE, COHORT_CELLS_BEFORE.sql(), parameters);
             }
-            clear(connection, stale, monthsFrom(from, range, sameMonths), onlyCustomers);
+            clear(connection, stale, refreshedMonths, onlyCustomers);
             if (!sameMonths) {
                 // Also the rows written before each row recorded its query.
-                deleteMetricRows(connection, monthsFrom(from, range, sameMonths), null);
+                deleteMetricRows(connection, refreshedMonths, null);
             }
             for (CustomerRollup rollup : stale) {
                 execute(connection, rollup.query(), rollup.query().sql(), parameters);

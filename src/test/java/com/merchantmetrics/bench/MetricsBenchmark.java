@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -157,16 +159,16 @@ class MetricsBenchmark {
      * competing with the refreshes measured next; this does it first, so the incremental refresh is measured on a
      * settled database (as an import a day would find it). VACUUM cannot run inside a transaction: plain connection.
      */
-    private void vacuum(Tenant tenant) throws java.sql.SQLException {
+    private void vacuum(Tenant tenant) throws SQLException {
         long started = System.nanoTime();
-        try (java.sql.Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             statement.execute("VACUUM (ANALYZE) " + String.join(", ", tables(connection, tenant)));
         }
         System.out.printf("full rebuild: then VACUUM (ANALYZE) of the tenant's tables in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
-    private static List<String> tables(java.sql.Connection connection, Tenant tenant) throws java.sql.SQLException {
+    private static List<String> tables(Connection connection, Tenant tenant) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
                 "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables WHERE schemaname = '" + tenant.schema() + "'")) {
