@@ -8,7 +8,8 @@
 # Targets: incremental refresh ≤ 1 s, API p95 ≤ 50 ms, full rebuild ≤ 3 × DuckDB.
 # Runs against the same real PostgreSQL and Keycloak as the tests; the generated CSVs stay in target/bench-data.
 #   bench/metrics-benchmark.sh [customers] [api-requests]
-# The database is kept in target/bench-postgres: a rerun finds the tenant imported and skips the import.
+# The database is kept in target/bench-postgres: a rerun finds the tenant imported and skips the import; it first
+# removes the rows earlier runs added as one more day (and rebuilds), so every run measures one more day on the same data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q verify -DskipITs -Dtest=MetricsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

@@ -23,6 +23,7 @@ import com.merchantmetrics.demo.DemoDataGenerator;
 import com.merchantmetrics.demo.DemoProfile;
 import com.merchantmetrics.demo.GeneratorSettings;
 import com.merchantmetrics.members.PeopleService;
+import com.merchantmetrics.metrics.RollupRefresh;
 import com.merchantmetrics.testsupport.TestUsers;
 import com.merchantmetrics.tenant.Tenant;
 import com.merchantmetrics.tenant.TenantGate;
@@ -48,16 +49,21 @@ class BenchmarkTenant {
     static final List<String> IMPORT_ORDER = List.of("fx_rates", "customers", "orders", "subscriptions",
             "marketing_spend", "traffic", "leads");
 
+    /** The run ids of {@link #runId} as a regular expression. */
+    private static final String RUN_ID = "x[0-9]+r[0-9]+";
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final TenantService tenants;
     private final PeopleService people;
     private final TenantGate gate;
+    private final RollupRefresh rollup;
 
-    BenchmarkTenant(TenantService tenants, PeopleService people, TenantGate gate) {
+    BenchmarkTenant(TenantService tenants, PeopleService people, TenantGate gate, RollupRefresh rollup) {
         this.tenants = tenants;
         this.people = people;
         this.gate = gate;
+        this.rollup = rollup;
     }
 
     static GeneratorSettings settings() {
@@ -86,7 +92,12 @@ class BenchmarkTenant {
             if (importedFiles(tenant) < IMPORT_ORDER.size()) {
                 throw new IllegalStateException("The import of " + slug + " failed earlier");
             }
-            System.out.printf("setup: tenant %s already imported%n", slug);
+            long removed = removeEarlierRunsDays(tenant);
+            if (removed > 0) {
+                rollup.refresh(tenant, null);
+            }
+            System.out.printf("setup: tenant %s already imported; %d rows that earlier runs added as one more day removed%n",
+                    slug, removed);
             return tenant;
         }
         long started = System.nanoTime();
@@ -108,6 +119,31 @@ class BenchmarkTenant {
                 return rows.getLong(1);
             }
         }));
+    }
+
+    /**
+     * The rows earlier runs' {@link #nextDay} files added: without removing them, each rerun would measure one more day
+     * on top of every earlier run's copies of that day (a month of ever more orders for the same customers).
+     */
+    private long removeEarlierRunsDays(Tenant tenant) {
+        return QuarkusTransaction.requiringNew().call(() -> gate.inTenant(tenant.schema(), connection -> {
+            long removed = 0;
+            try (Statement statement = connection.createStatement()) {
+                for (String delete : List.of("DELETE FROM orders WHERE order_id ~ '^" + RUN_ID + "-'",
+                        "DELETE FROM subscriptions WHERE subscription_id ~ '^" + RUN_ID + "-'",
+                        "DELETE FROM leads WHERE lead_id ~ '^" + RUN_ID + "-'",
+                        "DELETE FROM marketing_spend WHERE channel ~ '-" + RUN_ID + "$'",
+                        "DELETE FROM traffic WHERE channel ~ '-" + RUN_ID + "$'")) {
+                    removed += statement.executeUpdate(delete);
+                }
+            }
+            return removed;
+        }));
+    }
+
+    /** The id of a run's (started at runStartMillis) one-more-day file of a round. */
+    static String runId(long runStartMillis, int round) {
+        return "x" + runStartMillis + "r" + round;
     }
 
     private static void generateFiles() {

@@ -104,14 +104,14 @@ class MetricsBenchmark {
         System.out.printf("full rebuild: %.1f s (every metric); of which MRR, movements and cohorts %.1f s%n", rebuild, sameWork);
         vacuum(tenant);
 
-        String runId = "x" + System.currentTimeMillis();
+        long runStarted = System.currentTimeMillis();
         String token = TestUsers.accessToken("alice");
         List<String> incremental = new ArrayList<>();
         for (String dataset : List.of("orders", "subscriptions", "marketing_spend", "traffic", "leads")) {
             Map<String, Double> perQuery = perQuerySeconds();
             List<Double> seconds = new ArrayList<>();
             for (int round = 0; round < INCREMENTAL_ROUNDS; round++) {
-                String fileId = runId + "r" + round;
+                String fileId = BenchmarkTenant.runId(runStarted, round);
                 Path day = BenchmarkTenant.nextDay(dataset, fileId);
                 BenchmarkTenant.upload(base.toString(), token, tenant, dataset, day, dataset + "-" + fileId + ".csv");
                 Files.delete(day);
