@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Imports one orders file of a million rows through the uploads API into an empty tenant (COPY, checks, upsert,
 # rollup refresh), then the same rows again, and compares with psql's \copy of the file into a plain table.
+# Also prints the same file through psql into a staging table, then into a keyed table: the floor of a staged import.
 # Runs against the same real PostgreSQL and Keycloak as the tests, in a JVM (app and test) limited to the heap given.
 #   bench/import-benchmark.sh [rows] [max-heap]
 set -euo pipefail
