@@ -207,7 +207,7 @@ class ImportBenchmark {
         String[] channels = {"ads", "seo", "email", "social"};
         LocalDate start = LocalDate.of(2024, 1, 1);
         try (BufferedWriter csv = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            csv.write("order_id,customer_id,ordered_at,amount,currency,type,channel\n");
+            csv.write(ORDER_COLUMNS.replace(", ", ",") + "\n");
             for (int i = 0; i < count; i++) {
                 csv.write("o" + i + ",c" + (i * 7919L) % 20_000 + "," + start.plusDays(i % 730) + "T" + String.format("%02d", i % 24)
                         + ":15:00Z," + (5 + i % 200) + "." + (i % 100 < 10 ? "0" : "") + i % 100 + ",USD,one_time," + channels[i % 4]
